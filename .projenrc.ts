@@ -1,0 +1,64 @@
+import { cdk8s, javascript } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-kratix',
+  packageName: 'cdk8s-kratix',
+  description: 'cdk8s constructs for Kratix Promises, their workflows and pipelines, and the Kubernetes objects Kratix creates for them',
+  author: 'cdk8s-kratix developers',
+  authorAddress: 'dev@cdk8s-kratix.dev',
+  repositoryUrl: 'https://github.com/cdk8s-kratix/cdk8s-kratix.git',
+  keywords: ['cdk8s', 'kratix', 'kubernetes', 'platform-engineering', 'promise'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.0',
+  cdk8sVersion: '2.70.0',
+  constructsVersion: '10.4.2',
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  bundledDeps: ['yaml@^2.8.0'],
+  projenVersion: '0.103.25',
+  devDeps: [
+    '@types/node@^20',
+    'ajv@^8.17.1',
+    'kubernetes-models@~4.4.2',
+    'fast-check@^4.0.0',
+  ],
+  github: false,
+  release: false,
+  docgen: true,
+  jestOptions: {
+    jestVersion: '^29',
+    updateSnapshot: UpdateSnapshot.NEVER,
+    jestConfig: {
+      testTimeout: 120_000,
+      collectCoverage: false,
+    },
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'],
+  },
+  tsconfigDev: {
+    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
+    compilerOptions: {},
+  },
+  gitignore: ['/examples/dist/', '/bench/results.json.tmp'],
+  bin: { 'cdk8s-kratix': 'bin/cdk8s-kratix' },
+});
+
+project.testTask.prependSpawn(project.compileTask);
+
+project.addPackageIgnore('/examples/');
+project.addPackageIgnore('/bench/');
+
+project.addTask('synth', {
+  description: 'Build the library and synthesize the example app in examples/ into dist/',
+  steps: [
+    { spawn: 'compile' },
+    { exec: 'ts-node --project test/tsconfig.json examples/main.ts' },
+  ],
+});
+
+project.synth();

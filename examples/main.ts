@@ -1,0 +1,4 @@
+import { App } from 'cdk8s';
+
+const app = new App({ outdir: `${__dirname}/../dist` });
+app.synth();

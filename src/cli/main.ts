@@ -1,0 +1,50 @@
+import { CliError, CliIo, Command, processIo } from './io';
+
+const USAGE = `usage: cdk8s-kratix <command> [options]
+
+commands:
+  render PROMISE.yaml --workflow TYPE/ACTION [--request REQUEST.yaml] [--kratix-config KRATIX-CONFIGMAP.yaml]
+         [--adapter-image IMAGE] [--adapter-pull-secret NAME]
+                                 print every object Kratix creates for a workflow
+  validate FILE...               check Promise files against Kratix's schema and rules
+  import PROMISE.yaml [-o FILE.ts]
+                                 generate TypeScript that builds the Promise with cdk8s-kratix
+  audit PROMISE.yaml [--json] [--fail-on SEVERITY]
+                                 report the permissions and security findings of every pipeline
+
+global options: --debug (print stack traces)
+`;
+
+// Commands are loaded on first use so that `cdk8s-kratix validate` does not pay for the renderer.
+const COMMANDS: Record<string, () => Command> = {
+};
+
+/**
+ * Runs the command line and returns the exit code.
+ *
+ * @param argv the arguments after the program name
+ */
+export function main(argv: string[], io: CliIo = processIo): number {
+  const debug = argv.includes('--debug');
+  const args = argv.filter(a => a !== '--debug');
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout)(USAGE);
+    return name === undefined ? 1 : 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr(`cdk8s-kratix: unknown command '${name}'\n\n${USAGE}`);
+    return 1;
+  }
+  try {
+    return load()(rest, io);
+  } catch (e: any) {
+    if (debug) {
+      io.stderr(`${e?.stack ?? e}\n`);
+    } else {
+      io.stderr(`cdk8s-kratix ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
+    return e instanceof CliError ? e.exitCode : 1;
+  }
+}
