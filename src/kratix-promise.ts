@@ -1,0 +1,271 @@
+import { ApiObject, Duration, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { cloneJson, compact, setPath } from './_json';
+import { formatGoDuration } from './_go-duration';
+import { Kratix, KratixLabels } from './constants';
+import { Pipeline, PipelineProps } from './pipeline';
+import { PromiseApi } from './promise-api';
+import { PromiseWorkflow } from './promise-workflow';
+import { WorkflowAction, WorkflowType } from './workflow-types';
+
+/**
+ * Where a Promise's dependencies and outputs may be scheduled.
+ */
+export interface DestinationSelector {
+  /** Labels a Destination must have. */
+  readonly matchLabels: { [key: string]: string };
+}
+
+/**
+ * A Promise that must be installed for this one to work.
+ */
+export interface RequiredPromise {
+  /** The Promise name. */
+  readonly name: string;
+  /**
+   * The required version (`kratix.io/promise-version`).
+   *
+   * @default - any version
+   */
+  readonly version?: string;
+}
+
+/**
+ * Properties of a `KratixPromise`.
+ */
+export interface KratixPromiseProps {
+  /**
+   * The Promise name: a DNS-1123 label.
+   *
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * The Promise version, written as the `kratix.io/promise-version` label.
+   *
+   * @default - no version label
+   */
+  readonly version?: string;
+  /**
+   * Labels.
+   *
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Annotations.
+   *
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+  /**
+   * The API that users request resources through.
+   *
+   * @default - no API: the Promise only installs dependencies and runs promise workflows
+   */
+  readonly api?: PromiseApi;
+  /**
+   * Dependencies as cdk8s objects; each is removed from its chart so that it appears only in the Promise.
+   *
+   * @default - none
+   */
+  readonly dependencies?: ApiObject[];
+  /**
+   * Dependencies as plain Kubernetes manifests, after `dependencies`.
+   *
+   * @default - none
+   */
+  readonly dependencyManifests?: any[];
+  /**
+   * Where the Promise's dependencies and resources are scheduled.
+   *
+   * @default - any Destination
+   */
+  readonly destinationSelectors?: DestinationSelector[];
+  /**
+   * Promises that must be installed first.
+   *
+   * @default - none
+   */
+  readonly requiredPromises?: RequiredPromise[];
+  /**
+   * The namespace that all workflows of the Promise run in (`workflows.config.pipelineNamespace`); it must exist.
+   *
+   * @default - promise workflows in `kratix-platform-system`, resource workflows in the request's namespace
+   */
+  readonly pipelineNamespace?: string;
+  /**
+   * How often Kratix re-runs the configure workflows; at least one minute.
+   *
+   * @default - the platform's `reconciliationInterval` (10 hours unless configured)
+   */
+  readonly reconciliationInterval?: Duration;
+}
+
+/**
+ * A Kratix Promise (`platform.kratix.io/v1alpha1`): an API, dependencies, destination selectors
+ * and four workflows.
+ *
+ * @see https://docs.kratix.io/main/reference/promises/intro
+ */
+export class KratixPromise extends Construct {
+  /** The Promise name. */
+  public readonly name: string;
+  /** The Promise object. */
+  public readonly apiObject: ApiObject;
+  /** The API, if any. */
+  public readonly api?: PromiseApi;
+  /** The pipeline namespace, if set. */
+  public readonly pipelineNamespace?: string;
+  /** The reconciliation interval, if set. */
+  public readonly reconciliationInterval?: Duration;
+
+  private readonly dependencySources: Array<() => any> = [];
+  private destinationSelectorList?: DestinationSelector[];
+  private requiredPromiseList?: RequiredPromise[];
+  private readonly overrides: Array<[string, any]> = [];
+
+  constructor(scope: Construct, id: string, props: KratixPromiseProps = {}) {
+    super(scope, id);
+    this.name = props.name ?? id;
+    this.api = props.api;
+    this.pipelineNamespace = props.pipelineNamespace;
+    this.reconciliationInterval = props.reconciliationInterval;
+    const promise = this;
+    this.apiObject = new (class extends ApiObject {
+      public toJson(): any {
+        const json = super.toJson();
+        for (const [path, value] of promise.overrides) setPath(json, path, value);
+        return json;
+      }
+    })(this, 'Resource', {
+      apiVersion: Kratix.API_VERSION,
+      kind: 'Promise',
+      metadata: {
+        name: this.name,
+        labels: { ...props.labels, ...(props.version !== undefined ? { [KratixLabels.PROMISE_VERSION]: props.version } : {}) },
+        annotations: props.annotations && { ...props.annotations },
+      },
+      spec: Lazy.any({ produce: () => this.specJson() }),
+    } as any);
+
+    for (const dependency of props.dependencies ?? []) this.addDependency(dependency);
+    for (const manifest of props.dependencyManifests ?? []) this.addDependencyManifest(manifest);
+    if (props.destinationSelectors) this.destinationSelectorList = [];
+    for (const selector of props.destinationSelectors ?? []) this.addDestinationSelector(selector.matchLabels);
+    if (props.requiredPromises) this.requiredPromiseList = [];
+    for (const required of props.requiredPromises ?? []) this.addRequiredPromise(required.name, required.version);
+  }
+
+  /**
+   * The workflow of `type` and `action`, created empty on first use.
+   *
+   * @param type promise or resource
+   * @param action configure or delete
+   */
+  public workflow(type: WorkflowType, action: WorkflowAction): PromiseWorkflow {
+    const group = (this.node.tryFindChild(type) as Construct | undefined) ?? new Construct(this, type);
+    return (group.node.tryFindChild(action) as PromiseWorkflow | undefined)
+      ?? new PromiseWorkflow(group, action, { type, action });
+  }
+
+  /**
+   * Adds a pipeline to the workflow of `type` and `action`.
+   *
+   * @param id the construct id, and the pipeline name unless `props.name` is given
+   * @returns the pipeline
+   */
+  public addPipeline(type: WorkflowType, action: WorkflowAction, id: string, props: PipelineProps = {}): Pipeline {
+    return this.workflow(type, action).addPipeline(id, props);
+  }
+
+  /**
+   * The workflows created so far, in the order promise/configure, promise/delete, resource/configure, resource/delete.
+   */
+  public get workflows(): PromiseWorkflow[] {
+    const found: PromiseWorkflow[] = [];
+    for (const type of [WorkflowType.PROMISE, WorkflowType.RESOURCE]) {
+      for (const action of [WorkflowAction.CONFIGURE, WorkflowAction.DELETE]) {
+        const wf = this.node.tryFindChild(type)?.node.tryFindChild(action);
+        if (wf instanceof PromiseWorkflow) found.push(wf);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Adds a dependency given as a cdk8s object, removed from its chart so that it appears only in the Promise.
+   *
+   * @param dependency the object
+   */
+  public addDependency(dependency: ApiObject): void {
+    dependency.node.scope?.node.tryRemoveChild(dependency.node.id);
+    this.dependencySources.push(() => dependency.toJson());
+  }
+
+  /**
+   * Adds a dependency given as a plain Kubernetes manifest.
+   *
+   * @param manifest the object
+   */
+  public addDependencyManifest(manifest: any): void {
+    const copy = cloneJson(manifest);
+    this.dependencySources.push(() => cloneJson(copy));
+  }
+
+  /**
+   * Adds a destination selector.
+   *
+   * @param matchLabels labels a Destination must have
+   */
+  public addDestinationSelector(matchLabels: { [key: string]: string }): void {
+    (this.destinationSelectorList ??= []).push({ matchLabels: { ...matchLabels } });
+  }
+
+  /**
+   * Adds a required Promise.
+   *
+   * @param name the Promise name
+   * @param version the version; any version when not given
+   */
+  public addRequiredPromise(name: string, version?: string): void {
+    (this.requiredPromiseList ??= []).push(compact({ name, version }));
+  }
+
+  /**
+   * Sets a field of the Promise object that the typed API does not cover, by its path.
+   *
+   * @param path dot-separated keys from the top of the object, e.g. `spec.workflows.config.someNewField`
+   * @param value the value, plain JSON; undefined removes the field
+   */
+  public addOverride(path: string, value: any): void {
+    this.overrides.push([path, cloneJson(value)]);
+  }
+
+  /** The Promise object, as it is synthesized. */
+  public toJson(): any {
+    return this.apiObject.toJson();
+  }
+
+  private specJson(): any {
+    return compact({
+      api: this.api?.toJson(),
+      dependencies: this.dependencySources.length > 0 ? this.dependencySources.map(d => d()) : undefined,
+      destinationSelectors: cloneJson(this.destinationSelectorList),
+      requiredPromises: cloneJson(this.requiredPromiseList),
+      workflows: this.workflowsJson(),
+    });
+  }
+
+  private workflowsJson(): any {
+    const config = compact({
+      pipelineNamespace: this.pipelineNamespace,
+      reconciliationInterval: this.reconciliationInterval && formatGoDuration(this.reconciliationInterval.toMilliseconds()),
+    });
+    const json: any = Object.keys(config).length > 0 ? { config } : {};
+    for (const wf of this.workflows) {
+      (json[wf.type] ??= {})[wf.action] = wf.toJson();
+    }
+    return Object.keys(json).length > 0 ? json : undefined;
+  }
+}

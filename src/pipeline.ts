@@ -1,0 +1,216 @@
+import { k8s, RestartPolicy, Volume } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { cloneJson, compact, setPath } from './_json';
+import { Kratix } from './constants';
+import { containerJson, PipelineContainerProps } from './pipeline-container';
+import { PipelineRbac, PipelineRbacProps } from './pipeline-rbac';
+
+/**
+ * Properties of a Kratix Pipeline.
+ *
+ * @see https://docs.kratix.io/main/reference/workflows#pipelines
+ */
+export interface PipelineProps {
+  /**
+   * The pipeline name (`metadata.name`): a DNS-1123 label, unique in its workflow.
+   *
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * Labels, given to the pipeline's Job and Pod.
+   *
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Annotations, given to the pipeline's Pod.
+   *
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+  /**
+   * The containers, run in order.
+   *
+   * @default - none; add them with `addContainer()`
+   */
+  readonly containers?: PipelineContainerProps[];
+  /**
+   * Volumes, beyond Kratix's own.
+   *
+   * @default - none
+   */
+  readonly volumes?: Volume[];
+  /**
+   * Volumes as plain Kubernetes structs, after `volumes`.
+   *
+   * @default - none
+   */
+  readonly volumeSpecs?: k8s.Volume[];
+  /**
+   * Names of Secrets to pull images with; Kratix puts its adapter pull secret first.
+   *
+   * @default - none
+   */
+  readonly imagePullSecrets?: string[];
+  /**
+   * Extra permissions and a custom service account.
+   *
+   * @default - Kratix's default service account and permissions
+   */
+  readonly rbac?: PipelineRbacProps;
+  /**
+   * The Job's `backoffLimit` (`spec.jobOptions.backoffLimit`).
+   *
+   * @default - the kratix ConfigMap's `workflows.jobOptions.defaultBackoffLimit`, else Kubernetes' 6
+   */
+  readonly backoffLimit?: number;
+  /**
+   * The Pod's node selector.
+   *
+   * @default - none
+   */
+  readonly nodeSelector?: { [key: string]: string };
+  /**
+   * The Pod's tolerations.
+   *
+   * @default - none
+   */
+  readonly tolerations?: k8s.Toleration[];
+  /**
+   * The Pod's restart policy: `OnFailure` or `Never` (Jobs allow no other).
+   *
+   * @default RestartPolicy.ON_FAILURE (Kratix's default)
+   */
+  readonly restartPolicy?: RestartPolicy;
+}
+
+/**
+ * A Kratix Pipeline: a Pod of containers that Kratix runs as a Job in a workflow.
+ *
+ * Create it with `PromiseWorkflow.addPipeline()`, or as a child of a `PromiseWorkflow`.
+ *
+ * @see https://docs.kratix.io/main/reference/workflows#pipelines
+ */
+export class Pipeline extends Construct {
+  /** The pipeline name. */
+  public readonly name: string;
+  /** The pipeline's RBAC: its permissions and service account. */
+  public readonly rbac: PipelineRbac;
+  /** The Job's backoff limit, if set. */
+  public readonly backoffLimit?: number;
+  /** The restart policy, if set. */
+  public readonly restartPolicy?: RestartPolicy;
+
+  private readonly labels?: Record<string, string>;
+  private readonly annotations?: Record<string, string>;
+  private containers?: any[];
+  private volumes?: any[];
+  private readonly imagePullSecrets?: string[];
+  private readonly nodeSelector?: Record<string, string>;
+  private readonly tolerations?: any[];
+  private readonly overrides: Array<[string, any]> = [];
+
+  constructor(scope: Construct, id: string, props: PipelineProps = {}) {
+    super(scope, id);
+    this.name = props.name ?? id;
+    this.labels = props.labels && { ...props.labels };
+    this.annotations = props.annotations && { ...props.annotations };
+    this.containers = props.containers && [];
+    this.volumes = props.volumes || props.volumeSpecs ? [] : undefined;
+    this.imagePullSecrets = props.imagePullSecrets && [...props.imagePullSecrets];
+    this.nodeSelector = props.nodeSelector && { ...props.nodeSelector };
+    this.tolerations = props.tolerations?.map(k8s.toJson_Toleration);
+    this.backoffLimit = props.backoffLimit;
+    this.restartPolicy = props.restartPolicy;
+    this.rbac = new PipelineRbac(this, 'Rbac', props.rbac);
+
+    for (const container of props.containers ?? []) this.addContainer(container);
+    for (const volume of props.volumes ?? []) this.addVolume(volume);
+    for (const volume of props.volumeSpecs ?? []) this.addVolumeSpec(volume);
+  }
+
+  /** The names of the containers, in order. */
+  public get containerNames(): string[] {
+    return (this.containers ?? []).map(c => c.name);
+  }
+
+  /**
+   * Adds a container, run after those added before.
+   *
+   * @param props the container
+   */
+  public addContainer(props: PipelineContainerProps): void {
+    this.addContainerManifest(containerJson(props));
+  }
+
+  /**
+   * Adds a container given as a plain `spec.containers[]` entry, kept exactly as given.
+   *
+   * @param manifest the container, in Kubernetes JSON (e.g. from an existing Promise)
+   */
+  public addContainerManifest(manifest: any): void {
+    (this.containers ??= []).push(cloneJson(manifest));
+  }
+
+  /**
+   * Adds a volume that containers can mount.
+   *
+   * @param volume the volume
+   */
+  public addVolume(volume: Volume): void {
+    this.addVolumeManifest(k8s.toJson_Volume(volume._toKube()));
+  }
+
+  /**
+   * Adds a volume given as a plain Kubernetes struct.
+   *
+   * @param volume the volume
+   */
+  public addVolumeSpec(volume: k8s.Volume): void {
+    this.addVolumeManifest(k8s.toJson_Volume(volume));
+  }
+
+  /**
+   * Adds a volume given as Kubernetes JSON, kept exactly as given.
+   *
+   * @param manifest the `spec.volumes[]` entry
+   */
+  public addVolumeManifest(manifest: any): void {
+    (this.volumes ??= []).push(cloneJson(manifest));
+  }
+
+  /**
+   * Sets a field of the Pipeline object that the typed API does not cover, by its path.
+   *
+   * @param path dot-separated keys from the top of the Pipeline object, e.g. `metadata.namespace`
+   * @param value the value, plain JSON
+   */
+  public addOverride(path: string, value: any): void {
+    this.overrides.push([path, cloneJson(value)]);
+  }
+
+  /**
+   * The Pipeline object, as it goes into the Promise's workflow list.
+   */
+  public toJson(): any {
+    const metadata = compact({
+      name: this.name,
+      labels: this.labels && { ...this.labels },
+      annotations: this.annotations && { ...this.annotations },
+    });
+    const spec = compact({
+      containers: cloneJson(this.containers),
+      volumes: cloneJson(this.volumes),
+      imagePullSecrets: this.imagePullSecrets?.map(name => ({ name })),
+      rbac: this.rbac._toJson(),
+      jobOptions: this.backoffLimit === undefined ? undefined : { backoffLimit: this.backoffLimit },
+      nodeSelector: this.nodeSelector && { ...this.nodeSelector },
+      tolerations: cloneJson(this.tolerations),
+      restartPolicy: this.restartPolicy,
+    });
+    const json: any = { apiVersion: Kratix.API_VERSION, kind: 'Pipeline', metadata, spec };
+    for (const [path, value] of this.overrides) setPath(json, path, value);
+    return json;
+  }
+}

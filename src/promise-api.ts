@@ -1,0 +1,166 @@
+import { ApiObject } from 'cdk8s';
+import { cloneJson, compact } from './_json';
+
+/**
+ * A version of a Promise's API.
+ */
+export interface PromiseApiVersion {
+  /** The version name, e.g. `v1alpha1`. */
+  readonly name: string;
+  /**
+   * Whether the version is served.
+   *
+   * @default true
+   */
+  readonly served?: boolean;
+  /**
+   * Whether this is the storage version; exactly one version must be.
+   *
+   * @default - true for the first version, false for the others
+   */
+  readonly storage?: boolean;
+  /**
+   * The `openAPIV3Schema` of the version.
+   *
+   * @default - an object whose `spec` keeps any fields (`x-kubernetes-preserve-unknown-fields`)
+   */
+  readonly openApiV3Schema?: any;
+  /**
+   * Extra printer columns, as in a CRD.
+   *
+   * @default - none
+   */
+  readonly additionalPrinterColumns?: any[];
+  /**
+   * Subresources (`status`, `scale`), as in a CRD.
+   *
+   * @default - none
+   */
+  readonly subresources?: any;
+}
+
+/**
+ * Properties of a `PromiseApi`.
+ */
+export interface PromiseApiProps {
+  /** The API group, e.g. `marketplace.kratix.io`. */
+  readonly group: string;
+  /** The kind, e.g. `Redis`. */
+  readonly kind: string;
+  /**
+   * The plural, used in URLs and RBAC.
+   *
+   * @default - the kind in lower case plus `s`
+   */
+  readonly plural?: string;
+  /**
+   * The singular.
+   *
+   * @default - the kind in lower case
+   */
+  readonly singular?: string;
+  /**
+   * The list kind.
+   *
+   * @default - the kind plus `List` (filled in by Kubernetes)
+   */
+  readonly listKind?: string;
+  /**
+   * Short names for kubectl.
+   *
+   * @default - none
+   */
+  readonly shortNames?: string[];
+  /**
+   * Categories for kubectl.
+   *
+   * @default - none
+   */
+  readonly categories?: string[];
+  /**
+   * The versions.
+   *
+   * @default - one version `v1alpha1`, served and stored, with the default schema
+   */
+  readonly versions?: PromiseApiVersion[];
+}
+
+/**
+ * The API of a Promise: the CustomResourceDefinition of its resource requests (Namespaced scope).
+ *
+ * @see https://docs.kratix.io/main/reference/promises/api
+ */
+export class PromiseApi {
+  /**
+   * An API given as a whole CustomResourceDefinition manifest, kept exactly as given.
+   *
+   * @param manifest the CRD, as plain JSON
+   */
+  public static fromManifest(manifest: any): PromiseApi {
+    return new PromiseApi(cloneJson(manifest));
+  }
+
+  /**
+   * An API given as a cdk8s ApiObject of kind CustomResourceDefinition (e.g. from `cdk8s import`).
+   *
+   * The object is removed from its chart, so that it appears only inside the Promise.
+   *
+   * @param crd the CRD
+   */
+  public static fromApiObject(crd: ApiObject): PromiseApi {
+    crd.node.scope?.node.tryRemoveChild(crd.node.id);
+    return new PromiseApi(() => crd.toJson());
+  }
+
+  /**
+   * An API built from its group, kind, names and versions.
+   *
+   * @param props the API
+   */
+  public static of(props: PromiseApiProps): PromiseApi {
+    const kind = props.kind;
+    const plural = props.plural ?? `${kind.toLowerCase()}s`;
+    const versions = props.versions ?? [{ name: 'v1alpha1' }];
+    return new PromiseApi({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: `${plural}.${props.group}` },
+      spec: {
+        group: props.group,
+        names: compact({
+          kind,
+          plural,
+          singular: props.singular ?? kind.toLowerCase(),
+          listKind: props.listKind,
+          shortNames: cloneJson(props.shortNames),
+          categories: cloneJson(props.categories),
+        }),
+        scope: 'Namespaced',
+        versions: versions.map((v, i) => compact({
+          name: v.name,
+          served: v.served ?? true,
+          storage: v.storage ?? i === 0,
+          schema: { openAPIV3Schema: cloneJson(v.openApiV3Schema) ?? DEFAULT_SCHEMA() },
+          additionalPrinterColumns: cloneJson(v.additionalPrinterColumns),
+          subresources: cloneJson(v.subresources),
+        })),
+      },
+    });
+  }
+
+  private constructor(private readonly source: any) {}
+
+  /** The CRD manifest, a fresh copy. */
+  public toJson(): any {
+    return typeof this.source === 'function' ? this.source() : cloneJson(this.source);
+  }
+}
+
+function DEFAULT_SCHEMA(): any {
+  return {
+    type: 'object',
+    properties: {
+      spec: { 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true },
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { Construct } from 'constructs';
+import { Pipeline, PipelineProps } from './pipeline';
+import { WorkflowAction, WorkflowType } from './workflow-types';
+
+/**
+ * Properties of a `PromiseWorkflow`.
+ */
+export interface PromiseWorkflowProps {
+  /** Whether the workflow runs for the Promise or for each resource request. */
+  readonly type: WorkflowType;
+  /** Whether the workflow runs on configure or on delete. */
+  readonly action: WorkflowAction;
+}
+
+/**
+ * One of the four workflows of a Promise: promise or resource, configure or delete.
+ *
+ * A configure workflow runs its pipelines in order; a delete workflow runs exactly one.
+ * Create it with `KratixPromise.workflow()`.
+ *
+ * @see https://docs.kratix.io/main/reference/workflows
+ */
+export class PromiseWorkflow extends Construct {
+  /** Promise or resource. */
+  public readonly type: WorkflowType;
+  /** Configure or delete. */
+  public readonly action: WorkflowAction;
+
+  constructor(scope: Construct, id: string, props: PromiseWorkflowProps) {
+    super(scope, id);
+    this.type = props.type;
+    this.action = props.action;
+    this.node.addValidation({ validate: () => this.validatePipelines() });
+  }
+
+  /** The pipelines, in the order they run: the `Pipeline` children of this workflow. */
+  public get pipelines(): Pipeline[] {
+    return this.node.children.filter((c): c is Pipeline => c instanceof Pipeline);
+  }
+
+  /**
+   * Adds a pipeline, run after those added before.
+   *
+   * @param id the construct id, and the pipeline name unless `props.name` is given
+   * @param props the pipeline
+   * @returns the pipeline
+   */
+  public addPipeline(id: string, props: PipelineProps = {}): Pipeline {
+    const name = props.name ?? id;
+    if (this.action === WorkflowAction.DELETE && this.pipelines.length > 0) {
+      throw new Error(this.secondDeleteMessage(name));
+    }
+    const clash = this.pipelines.find(p => p.name === name);
+    if (clash) {
+      throw new Error(`PromiseWorkflow '${this.node.path}': pipeline name '${name}' is already used by '${clash.node.path}'; pipeline names must be unique in a workflow`);
+    }
+    return new Pipeline(this, id, props);
+  }
+
+  /** The workflow's list of Pipeline objects. */
+  public toJson(): any[] {
+    return this.pipelines.map(p => p.toJson());
+  }
+
+  private validatePipelines(): string[] {
+    // Kratix itself only warns and runs the first; a construct that declares two is a mistake.
+    const pipelines = this.pipelines;
+    return this.action === WorkflowAction.DELETE && pipelines.length > 1 ? [this.secondDeleteMessage(pipelines[1].name)] : [];
+  }
+
+  private secondDeleteMessage(name: string): string {
+    return `PromiseWorkflow '${this.node.path}': cannot add pipeline '${name}': a ${this.type} delete workflow runs exactly one pipeline (Kratix ignores the others); put its containers in '${this.pipelines[0].name}'`;
+  }
+}
