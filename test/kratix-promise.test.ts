@@ -1,0 +1,153 @@
+import { ApiObject, Duration, Testing } from 'cdk8s';
+import { KratixPromise, PromiseApi, WorkflowAction, WorkflowType } from '../src';
+import { promiseCrdErrors } from './support/kratix-crd';
+
+function synthPromise(build: (promise: KratixPromise) => void = () => {}): any {
+  const chart = Testing.chart();
+  const promise = new KratixPromise(chart, 'env');
+  build(promise);
+  return Testing.synth(chart).find((o: any) => o.kind === 'Promise');
+}
+
+describe('KratixPromise', () => {
+  describe('minimal definition', () => {
+    test('is a platform.kratix.io/v1alpha1 Promise named after the construct id', () => {
+      const chart = Testing.chart();
+      new KratixPromise(chart, 'env');
+      expect(Testing.synth(chart)).toEqual([{
+        apiVersion: 'platform.kratix.io/v1alpha1',
+        kind: 'Promise',
+        metadata: { name: 'env' },
+        spec: {},
+      }]);
+    });
+
+    test('passes the real Kratix CRD schema', () => {
+      expect(promiseCrdErrors(synthPromise())).toEqual([]);
+    });
+  });
+
+  describe('defaults', () => {
+    test('no version label, no api, no workflows, no dependencies', () => {
+      const chart = Testing.chart();
+      const promise = new KratixPromise(chart, 'env');
+      expect(promise.name).toBe('env');
+      expect(promise.api).toBeUndefined();
+      expect(promise.pipelineNamespace).toBeUndefined();
+      expect(promise.reconciliationInterval).toBeUndefined();
+      expect(promise.workflows).toEqual([]);
+      expect(promise.toJson().spec).toEqual({});
+    });
+  });
+
+  describe('when given every property', () => {
+    test('writes metadata, api, dependencies, selectors, required promises and workflow config', () => {
+      const chart = Testing.chart();
+      const ns = new ApiObject(chart, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } });
+      new KratixPromise(chart, 'redis-promise', {
+        name: 'redis',
+        version: 'v1.2.0',
+        labels: { team: 'data' },
+        annotations: { 'example.com/doc': 'https://example.com' },
+        api: PromiseApi.of({ group: 'marketplace.kratix.io', kind: 'Redis' }),
+        dependencies: [ns],
+        dependencyManifests: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }],
+        destinationSelectors: [{ matchLabels: { environment: 'dev' } }],
+        requiredPromises: [{ name: 'namespace', version: 'v1.0.0' }, { name: 'any' }],
+        pipelineNamespace: 'redis-pipelines',
+        reconciliationInterval: Duration.minutes(90),
+      });
+      const docs = Testing.synth(chart);
+      // the dependency object moved into the Promise: it is not a document of its own
+      expect(docs.map((d: any) => d.kind)).toEqual(['Promise']);
+      const promise = docs[0];
+      expect(promise.metadata).toEqual({
+        name: 'redis',
+        labels: { 'team': 'data', 'kratix.io/promise-version': 'v1.2.0' },
+        annotations: { 'example.com/doc': 'https://example.com' },
+      });
+      expect(promise.spec.api.metadata.name).toBe('rediss.marketplace.kratix.io');
+      expect(promise.spec.dependencies).toEqual([
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } },
+        { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } },
+      ]);
+      expect(promise.spec.destinationSelectors).toEqual([{ matchLabels: { environment: 'dev' } }]);
+      expect(promise.spec.requiredPromises).toEqual([{ name: 'namespace', version: 'v1.0.0' }, { name: 'any' }]);
+      expect(promise.spec.workflows).toEqual({ config: { pipelineNamespace: 'redis-pipelines', reconciliationInterval: '1h30m0s' } });
+      expect(promiseCrdErrors(promise)).toEqual([]);
+    });
+  });
+
+  describe('workflows', () => {
+    test('an empty workflow is written as an empty list, an unused one not at all', () => {
+      const promise = synthPromise(p => p.workflow(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE));
+      expect(promise.spec.workflows).toEqual({ resource: { configure: [] } });
+    });
+
+    test('workflow() returns the same workflow every time', () => {
+      const chart = Testing.chart();
+      const promise = new KratixPromise(chart, 'env');
+      expect(promise.workflow(WorkflowType.PROMISE, WorkflowAction.DELETE)).toBe(promise.workflow(WorkflowType.PROMISE, WorkflowAction.DELETE));
+    });
+
+    test('all four workflows land under spec.workflows.<type>.<action> in pipeline order', () => {
+      const promise = synthPromise(p => {
+        p.addPipeline(WorkflowType.RESOURCE, WorkflowAction.DELETE, 'rd', { containers: [{ name: 'c', image: 'i:1' }] });
+        p.addPipeline(WorkflowType.PROMISE, WorkflowAction.CONFIGURE, 'pc1', { containers: [{ name: 'c', image: 'i:1' }] });
+        p.addPipeline(WorkflowType.PROMISE, WorkflowAction.CONFIGURE, 'pc2', { containers: [{ name: 'c', image: 'i:1' }] });
+        p.addPipeline(WorkflowType.PROMISE, WorkflowAction.DELETE, 'pd', { containers: [{ name: 'c', image: 'i:1' }] });
+        p.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'rc', { containers: [{ name: 'c', image: 'i:1' }] });
+      });
+      const names = (list: any[]) => list.map(p => p.metadata.name);
+      expect(names(promise.spec.workflows.promise.configure)).toEqual(['pc1', 'pc2']);
+      expect(names(promise.spec.workflows.promise.delete)).toEqual(['pd']);
+      expect(names(promise.spec.workflows.resource.configure)).toEqual(['rc']);
+      expect(names(promise.spec.workflows.resource.delete)).toEqual(['rd']);
+      expect(promiseCrdErrors(promise)).toEqual([]);
+    });
+  });
+
+  describe('mutate after construction, then synth', () => {
+    test('pipelines, dependencies, selectors and required promises added later are synthesized', () => {
+      const chart = Testing.chart();
+      const promise = new KratixPromise(chart, 'env');
+      const pipeline = promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'late');
+      pipeline.addContainer({ name: 'c', image: 'i:1' });
+      promise.addDependencyManifest({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } });
+      promise.addDestinationSelector({ zone: 'eu' });
+      promise.addRequiredPromise('base', 'v1');
+      promise.addOverride('status', { kind: 'Env' });
+      const json = Testing.synth(chart)[0];
+      expect(json.spec.workflows.resource.configure[0].spec.containers).toEqual([{ name: 'c', image: 'i:1' }]);
+      expect(json.spec.dependencies).toHaveLength(1);
+      expect(json.spec.destinationSelectors).toEqual([{ matchLabels: { zone: 'eu' } }]);
+      expect(json.spec.requiredPromises).toEqual([{ name: 'base', version: 'v1' }]);
+      expect(json.status).toEqual({ kind: 'Env' });
+    });
+  });
+
+  describe('reconciliationInterval', () => {
+    test.each([
+      [Duration.hours(2), '2h0m0s'],
+      [Duration.seconds(90), '1m30s'],
+      [Duration.minutes(10), '10m0s'],
+      [Duration.hours(10), '10h0m0s'],
+    ])('%s is written as Go duration text %s', (interval, text) => {
+      const chart = Testing.chart();
+      new KratixPromise(chart, 'env', { reconciliationInterval: interval });
+      expect(Testing.synth(chart)[0].spec.workflows.config.reconciliationInterval).toBe(text);
+    });
+  });
+
+  test('synthesis is deterministic: the same program gives the same bytes', () => {
+    const build = () => {
+      const app = Testing.app();
+      const chart = new (require('cdk8s').Chart)(app, 'c');
+      const promise = new KratixPromise(chart, 'env', { api: PromiseApi.of({ group: 'g.io', kind: 'Env' }) });
+      const p = promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'p', { containers: [{ name: 'c', image: 'i:1', args: ['b', 'a'] }] });
+      p.rbac.addPermission({ verbs: ['get'], apiGroups: [''], resources: ['secrets'] });
+      return app.synthYaml();
+    };
+    expect(build()).toBe(build());
+  });
+});
