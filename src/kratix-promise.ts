@@ -4,6 +4,7 @@ import { cloneJson, compact, setPath } from './_json';
 import { formatGoDuration } from './_go-duration';
 import { Kratix, KratixLabels } from './constants';
 import { Pipeline, PipelineProps } from './pipeline';
+import { errorsOf, promiseProblems } from './validate';
 import { PromiseApi } from './promise-api';
 import { PromiseWorkflow } from './promise-workflow';
 import { WorkflowAction, WorkflowType } from './workflow-types';
@@ -149,6 +150,8 @@ export class KratixPromise extends Construct {
       spec: Lazy.any({ produce: () => this.specJson() }),
     } as any);
 
+    this.node.addValidation({ validate: () => this.validateDocument() });
+
     for (const dependency of props.dependencies ?? []) this.addDependency(dependency);
     for (const manifest of props.dependencyManifests ?? []) this.addDependencyManifest(manifest);
     if (props.destinationSelectors) this.destinationSelectorList = [];
@@ -245,6 +248,19 @@ export class KratixPromise extends Construct {
   /** The Promise object, as it is synthesized. */
   public toJson(): any {
     return this.apiObject.toJson();
+  }
+
+  /**
+   * Kratix's rules and the library's, checked on the whole document so that each rule has one
+   * implementation; a problem inside a pipeline is reported against that pipeline's construct.
+   */
+  private validateDocument(): string[] {
+    return errorsOf(promiseProblems(this.toJson())).map(problem => {
+      const match = /^spec\.workflows\.(promise|resource)\.(configure|delete)\[(\d+)\]\.?(.*)$/.exec(problem.path);
+      const pipeline = match && this.workflow(match[1] as WorkflowType, match[2] as WorkflowAction).pipelines[Number(match[3])];
+      if (match && pipeline) return `Pipeline '${pipeline.node.path}': ${match[4] ? `${match[4]}: ` : ''}${problem.message}`;
+      return `KratixPromise '${this.node.path}': ${problem.path ? `${problem.path}: ` : ''}${problem.message}`;
+    });
   }
 
   private specJson(): any {
