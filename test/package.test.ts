@@ -1,0 +1,78 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+
+// The published-package check: pack the jsii build, install the tarball into a fresh cdk8s
+// TypeScript app outside the repository, and synthesize a Promise there, as an npm user would.
+// `npm test` compiles lib/ before jest runs.
+const ROOT = path.resolve(__dirname, '..');
+
+describe('the packed library, installed into a new cdk8s app', () => {
+  let app: string;
+  let synthesized: any[];
+
+  beforeAll(() => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-kratix-app-'));
+    const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!;
+    app = path.join(tmp, 'app');
+    fs.mkdirSync(app);
+    const dev = pkg.devDependencies;
+    fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({
+      name: 'promise-app',
+      private: true,
+      dependencies: {
+        'cdk8s': dev.cdk8s,
+        'cdk8s-plus-28': dev['cdk8s-plus-28'],
+        'constructs': dev.constructs,
+        'cdk8s-kratix': `file:${path.join(tmp, packed)}`,
+      },
+    }));
+    fs.writeFileSync(path.join(app, 'cdk8s.yaml'), 'language: typescript\napp: node main.js\n');
+    fs.writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { target: 'ES2020', module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: false, types: [] },
+      files: ['main.ts'],
+    }));
+    fs.writeFileSync(path.join(app, 'main.ts'), [
+      "import { App, Chart, Duration } from 'cdk8s';",
+      "import { ApiResource, EnvValue } from 'cdk8s-plus-28';",
+      "import { KratixPromise, PermissionScope, PromiseApi, WorkflowAction, WorkflowType } from 'cdk8s-kratix';",
+      '',
+      'const app = new App();',
+      "const chart = new Chart(app, 'platform');",
+      "const promise = new KratixPromise(chart, 'redis', {",
+      "  api: PromiseApi.of({ group: 'marketplace.kratix.io', kind: 'Redis' }),",
+      '  reconciliationInterval: Duration.hours(2),',
+      '});',
+      "const pipeline = promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'instance', {",
+      "  containers: [{ name: 'deploy', image: 'ghcr.io/acme/redis-deploy:v1', env: { TIER: EnvValue.fromValue('dev') } }],",
+      '});',
+      "pipeline.rbac.allowRead([ApiResource.SECRETS], { scope: PermissionScope.namespace('redis-secrets') });",
+      'app.synth();',
+      '',
+    ].join('\n'));
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: app, stdio: 'pipe' });
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', app], { cwd: app, stdio: 'pipe' });
+    execFileSync(process.execPath, ['main.js'], { cwd: app, stdio: 'pipe' });
+    synthesized = parseAllDocuments(fs.readFileSync(path.join(app, 'dist', 'platform.k8s.yaml'), 'utf8')).map(d => d.toJS());
+  }, 300_000);
+
+  test('the app type-checks against the published typings and synthesizes the Promise', () => {
+    expect(synthesized).toHaveLength(1);
+    const promise = synthesized[0];
+    expect(promise.kind).toBe('Promise');
+    expect(promise.spec.api.metadata.name).toBe('rediss.marketplace.kratix.io');
+    expect(promise.spec.workflows.config.reconciliationInterval).toBe('2h0m0s');
+    expect(promise.spec.workflows.resource.configure[0].spec).toEqual({
+      containers: [{ name: 'deploy', image: 'ghcr.io/acme/redis-deploy:v1', env: [{ name: 'TIER', value: 'dev' }] }],
+      rbac: { permissions: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list', 'watch'], resourceNamespace: 'redis-secrets' }] },
+    });
+  });
+
+  test('the package ships its command line as the bin cdk8s-kratix', () => {
+    const out = execFileSync(path.join(app, 'node_modules', '.bin', 'cdk8s-kratix'), ['--help'], { cwd: app, encoding: 'utf8' });
+    expect(out).toContain('usage: cdk8s-kratix <command>');
+  });
+});
