@@ -61,4 +61,9 @@ project.addTask('synth', {
   ],
 });
 
+project.addTask('bench', {
+  description: 'Benchmarks: synth, render, import and cold start against their floors (writes bench/results.json)',
+  exec: 'ts-node --project test/tsconfig.json bench/run.ts',
+});
+
 project.synth();
