@@ -1,0 +1,214 @@
+import { K8S_FIELDS } from './k8s-fields.generated';
+import { KRATIX_GO_PACKAGE, PIPELINE_FIELDS, UNSUPPORTED_HINTS } from './pipeline-types';
+import { Problem, Severity, didYouMean, joinPath, quote } from './problem';
+
+interface TypeTable { readonly [field: string]: string }
+
+// Maps with no prototype, so that a key such as `constructor` is an unknown field, not a match.
+const TYPES = new Map<string, { exact: Map<string, string>; folded: Map<string, string>; kratix: boolean }>();
+for (const [table, kratix] of [[K8S_FIELDS, false], [PIPELINE_FIELDS, true]] as const) {
+  for (const [name, fields] of Object.entries(table as { [t: string]: TypeTable })) {
+    const exact = new Map(Object.entries(fields));
+    const folded = new Map([...exact.keys()].map((f) => [f.toLowerCase(), f]));
+    TYPES.set(name, { exact, folded, kratix });
+  }
+}
+
+const MIN_INT: Record<string, number> = { int32: -(2 ** 31), int64: Number.MIN_SAFE_INTEGER };
+const MAX_INT: Record<string, number> = { int32: 2 ** 31 - 1, int64: Number.MAX_SAFE_INTEGER };
+const QUANTITY = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+|[eE]|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P)?$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/** Options of {@link decodeStrictly}. */
+export interface DecodeOptions {
+  /** Severity of unknown fields: `error` as in Kratix, or `warning` to keep going (`--lenient`). */
+  readonly unknownFields?: Severity;
+  /** Why an unknown field matters, for its message; by default Kratix's strict decoding of pipelines. */
+  readonly unknownFieldReason?: string;
+}
+
+/**
+ * Checks `value` as Go's encoding/json with DisallowUnknownFields would decode it into the Go type
+ * `type` (a name of `K8S_FIELDS`/`PIPELINE_FIELDS`, a primitive, or `[]T`/`map[string]T`), which
+ * is how Kratix reads every pipeline. Unlike Go it reports every problem, not only the first.
+ *
+ * The walk follows the type, which has no cycles, so it is bounded by the depth of the type
+ * whatever the input; values Go would not look into (unknown fields, raw JSON) are not visited.
+ */
+export function decodeStrictly(value: unknown, type: string, options: DecodeOptions = {}): Problem[] {
+  const problems: Problem[] = [];
+  new Decoder(problems, options.unknownFields ?? 'error', options.unknownFieldReason).decode(value, type, '', [], type);
+  return problems;
+}
+
+class Decoder {
+  constructor(private readonly problems: Problem[], private readonly unknownSeverity: Severity, private readonly unknownReason?: string) {}
+
+  /**
+   * @param goPath the JSON keys from the root, without indices: Go's `Struct.field.path`
+   * @param struct the innermost Go struct type, for Go's message
+   */
+  public decode(value: unknown, type: string, path: string, goPath: string[], struct: string): void {
+    // Go leaves the zero value for null, whatever the type.
+    if (value === null || value === undefined) return;
+    if (type.startsWith('[]')) {
+      if (!Array.isArray(value)) return this.mismatch(value, type, path, goPath, struct);
+      value.forEach((item, i) => this.decode(item, type.slice(2), joinPath(path, i), goPath, struct));
+      return;
+    }
+    if (type.startsWith('map[string]')) {
+      if (!isObject(value)) return this.mismatch(value, type, path, goPath, struct);
+      for (const key of Object.keys(value)) this.decode(value[key], type.slice(11), joinPath(path, key), goPath, struct);
+      return;
+    }
+    const table = TYPES.get(type);
+    if (table) {
+      if (!isObject(value)) return this.mismatch(value, type, path, goPath, struct);
+      const seen = new Map<string, string>();
+      for (const key of Object.keys(value)) {
+        const keyPath = joinPath(path, key);
+        const target = table.exact.has(key) ? key : table.folded.get(key.toLowerCase());
+        if (target === undefined) {
+          this.unknown(key, type, keyPath, table.exact.keys());
+          continue;
+        }
+        if (target !== key) {
+          this.problems.push({
+            path: keyPath,
+            severity: 'warning',
+            message: `field ${quote(key)} is read as ${quote(target)} only because Kratix matches field names case-insensitively; write ${quote(target)}`,
+          });
+        }
+        const other = seen.get(target);
+        if (other !== undefined) {
+          this.problems.push({
+            path: keyPath,
+            severity: 'warning',
+            message: `field ${quote(key)} and field ${quote(other)} are the same field to Kratix, which keeps only the last one; remove one of them`,
+          });
+        }
+        seen.set(target, key);
+        this.decode(value[key], table.exact.get(target)!, keyPath, [...goPath, target], type);
+      }
+      return;
+    }
+    if (!this.primitiveOk(value, type)) this.mismatch(value, type, path, goPath, struct);
+  }
+
+  private primitiveOk(value: unknown, type: string): boolean {
+    switch (type) {
+      case 'string':
+        return typeof value === 'string';
+      case 'bool':
+        return typeof value === 'boolean';
+      case 'int32':
+      case 'int64':
+        return typeof value === 'number' && Number.isInteger(value) && value >= MIN_INT[type] && value <= MAX_INT[type];
+      case 'float64':
+        return typeof value === 'number' && Number.isFinite(value);
+      case 'intstr':
+        return typeof value === 'string' || this.primitiveOk(value, 'int32');
+      case 'quantity':
+        return (typeof value === 'string' && QUANTITY.test(value.trim())) || (typeof value === 'number' && Number.isFinite(value));
+      case 'time':
+        return typeof value === 'string' && RFC3339.test(value);
+      case 'any':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private unknown(key: string, type: string, path: string, knownFields: Iterable<string>): void {
+    const known = [...knownFields];
+    const hint = UNSUPPORTED_HINTS[type]?.[key];
+    let fix: string;
+    if (hint !== undefined) {
+      fix = hint;
+    } else {
+      const near = didYouMean(key, known);
+      fix = near !== undefined ? `did you mean ${quote(near)}?` : `remove it (${goTypeName(type)} has ${known.join(', ')})`;
+    }
+    const what = TYPES.get(type)?.kratix ? `a Kratix ${type}` : `a Kubernetes ${type}`;
+    this.problems.push({
+      path,
+      severity: this.unknownSeverity,
+      message: `unknown field ${quote(key)} in ${what}: ${this.unknownReason ?? `Kratix decodes pipelines strictly and rejects it (json: unknown field ${JSON.stringify(key)})`}; ${fix}`,
+    });
+  }
+
+  private mismatch(value: unknown, type: string, path: string, goPath: string[], struct: string): void {
+    let message: string;
+    if (type === 'quantity' && typeof value === 'string') {
+      message = `${quote(value)} is not a Kubernetes quantity: Kratix cannot decode it (quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'); write e.g. '500m', '1', '128Mi' or '2Gi'`;
+    } else if (type === 'time' && typeof value === 'string') {
+      message = `${quote(value)} is not an RFC 3339 time: Kratix fails to parse it; write e.g. '2024-01-31T12:00:00Z' or remove it`;
+    } else {
+      const goValue = goValueName(value, type);
+      const field = goPath.length > 0 ? ` into Go struct field ${struct}.${goPath.join('.')}` : '';
+      message = `${quote(value)} is ${describeKind(value)}, not ${humanType(type)}: Kratix cannot decode it (json: cannot unmarshal ${goValue}${field} of type ${goTypeName(type)}); ${fixFor(value, type)}`;
+    }
+    this.problems.push({ path, severity: 'error', message });
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeKind(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'a map';
+  if (typeof value === 'boolean') return 'a boolean';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a fractional number';
+  if (typeof value === 'string') return 'a string';
+  return `a ${typeof value}`;
+}
+
+function goValueName(value: unknown, type: string): string {
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'object' && value !== null) return 'object';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'number') return /^(int32|int64|intstr)$/.test(type) ? `number ${value}` : 'number';
+  if (typeof value === 'string') return 'string';
+  return typeof value;
+}
+
+function humanType(type: string): string {
+  if (type.startsWith('[]')) return 'a list';
+  if (type.startsWith('map[string]')) return `a map of ${humanType(type.slice(11)).replace(/^an? /, '')}s`;
+  switch (type) {
+    case 'string': return 'a string';
+    case 'bool': return 'a boolean (true or false)';
+    case 'int32': return 'a 32-bit whole number';
+    case 'int64': return 'a whole number';
+    case 'float64': return 'a number';
+    case 'intstr': return 'a string or a whole number';
+    case 'quantity': return 'a quantity';
+    case 'time': return 'a time';
+    default: return `a map (${type})`;
+  }
+}
+
+function fixFor(value: unknown, type: string): string {
+  const scalar = typeof value === 'number' || typeof value === 'boolean';
+  if ((type === 'string' || type === 'quantity' || type === 'time') && scalar) return `quote it: '${String(value)}'`;
+  if (type.startsWith('[]') && !Array.isArray(value)) return 'write it as a list';
+  if (type === 'bool' && typeof value === 'string' && /^(true|false)$/i.test(value)) return `write ${value.toLowerCase()} without quotes`;
+  if (/^(int32|int64|float64|intstr)$/.test(type) && typeof value === 'string' && /^-?\d+$/.test(value.trim())) return `write ${value.trim()} without quotes`;
+  return `write ${humanType(type)}`;
+}
+
+/** The Go name of a type, as Go's messages print it: `string`, `[]v1.EnvVar`, `v1alpha1.PipelineSpec`. */
+export function goTypeName(type: string): string {
+  if (type.startsWith('[]')) return `[]${goTypeName(type.slice(2))}`;
+  if (type.startsWith('map[string]')) return `map[string]${goTypeName(type.slice(11))}`;
+  switch (type) {
+    case 'bool': case 'string': case 'int32': case 'int64': case 'float64': return type;
+    case 'quantity': return 'resource.Quantity';
+    case 'intstr': return 'intstr.IntOrString';
+    case 'time': return 'v1.Time';
+    case 'any': return 'json.RawMessage';
+    default: return `${TYPES.get(type)?.kratix ? KRATIX_GO_PACKAGE : 'v1'}.${type}`;
+  }
+}
