@@ -1,0 +1,98 @@
+import * as YAML from 'yaml';
+import { Problem, validatePromiseDocument } from '../validate';
+import { CliError, CliIo, Command, parseArgs } from './io';
+
+const USAGE = 'usage: cdk8s-kratix validate FILE... [--lenient]';
+
+/**
+ * `cdk8s-kratix validate FILE... [--lenient]`: checks every Promise document of every file against
+ * Kratix's schema and rules and the library's, and prints one line per problem,
+ * `FILE: PATH: message` (`FILE: PATH: warning: message` for warnings). In a file with several
+ * documents, PATH starts with the document's index among the non-empty ones (`[1].spec...`).
+ * With `--lenient`, pipeline fields Kratix does not know are warnings instead of errors.
+ *
+ * @returns 1 if there is any error, 0 otherwise (warnings alone do not fail)
+ */
+export const validate: Command = (args: string[], io: CliIo): number => {
+  const { positionals, options } = parseArgs(args, ['--lenient'], []);
+  if (positionals.length === 0) throw new CliError(`no file given\n${USAGE}`);
+  let errors = 0;
+  let warnings = 0;
+  for (const file of positionals) {
+    for (const line of validateFile(file, io, options.lenient === true)) {
+      if (line.severity === 'error') errors++;
+      else warnings++;
+      const where = line.path === '' ? '' : `${line.path}: `;
+      io.stdout(`${file}: ${where}${line.severity === 'warning' ? 'warning: ' : ''}${line.message}\n`);
+    }
+  }
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  io.stderr(`${count(positionals.length, 'file')} checked: ${count(errors, 'error')}, ${count(warnings, 'warning')}\n`);
+  return errors > 0 ? 1 : 0;
+};
+
+/** The problems of one file, with paths that start with the document index when it has several. */
+function validateFile(file: string, io: CliIo, lenient: boolean): Problem[] {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (e: any) {
+    const message = e instanceof Error ? e.message : String(e);
+    return [{ path: '', severity: 'error', message: message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message }];
+  }
+  let documents: YAML.Document.Parsed[];
+  try {
+    documents = YAML.parseAllDocuments(text, { version: '1.2' }) as YAML.Document.Parsed[];
+    if (!Array.isArray(documents)) documents = [documents];
+  } catch (e: any) {
+    return [{ path: '', severity: 'error', message: `cannot parse the file as YAML: ${firstLine(e)}` }];
+  }
+  const parsed: Array<{ value?: unknown; problems?: Problem[] }> = [];
+  for (const doc of documents) {
+    const syntax = [...doc.errors].map((e): Problem => {
+      const pos = e.linePos?.[0];
+      return { path: pos ? `line ${pos.line}, column ${pos.col}` : '', severity: 'error', message: `YAML syntax error: ${firstLine(e).replace(/ at line \d+, column \d+:?$/, '')}` };
+    });
+    if (syntax.length > 0) {
+      parsed.push({ problems: syntax });
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS();
+    } catch (e: any) {
+      parsed.push({ problems: [{ path: '', severity: 'error', message: `cannot read the document: ${firstLine(e)}` }] });
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    parsed.push({ value });
+  }
+  if (parsed.length === 0) {
+    return [{ path: '', severity: 'error', message: 'the file has no document: expected a Promise' }];
+  }
+  const many = parsed.length > 1;
+  const out: Problem[] = [];
+  parsed.forEach((doc, i) => {
+    const problems = doc.problems ?? safeValidate(doc.value, lenient);
+    for (const p of problems) {
+      const isLine = p.path.startsWith('line ');
+      const path = !many || isLine ? p.path : p.path === '' ? `[${i}]` : p.path.startsWith('[') ? `[${i}]${p.path}` : `[${i}].${p.path}`;
+      out.push({ ...p, path });
+    }
+  });
+  return out;
+}
+
+function safeValidate(value: unknown, lenient: boolean): Problem[] {
+  try {
+    return validatePromiseDocument(value, { lenient });
+  } catch (e: any) {
+    // The validators are written not to throw; this keeps one odd document from hiding the others.
+    return [{ path: '', severity: 'error', message: `cannot validate the document: ${firstLine(e)}` }];
+  }
+}
+
+function firstLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split('\n')[0].trim();
+}
