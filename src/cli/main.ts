@@ -18,6 +18,7 @@ global options: --debug (print stack traces)
 // Commands are loaded on first use so that `cdk8s-kratix validate` does not pay for the renderer.
 const COMMANDS: Record<string, () => Command> = {
   validate: () => require('./validate').validate,
+  render: () => require('./render').render,
 };
 
 /**

@@ -1,0 +1,35 @@
+/**
+ * Which input document a rendering error is about.
+ */
+export type RenderInput = 'promise' | 'request' | 'settings';
+
+/**
+ * Bad input to the renderer: names the input document, the field path and the offending value.
+ */
+export class RenderError extends Error {
+  /**
+   * @param input the document the field belongs to
+   * @param path the field path, e.g. `spec.workflows.promise.configure[0].metadata.name`
+   * @param problem what is wrong, quoting the offending value
+   */
+  constructor(public readonly input: RenderInput, public readonly path: string, public readonly problem: string) {
+    super(`${input} ${path}: ${problem}`);
+    this.name = 'RenderError';
+  }
+}
+
+/** Quotes a value for an error message, never printing `undefined` bare. */
+export function quote(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** True for a plain (non-array, non-null) object. */
+export function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
