@@ -1,7 +1,8 @@
 export * from './problem';
 export * from './names';
 export * from './go-duration';
-export { decodeStrictly, DecodeOptions, goTypeName } from './go-decode';
+export { decodeStrictly, goTypeName } from './go-decode';
+export type { DecodeOptions } from './go-decode';
 export * from './pipeline-problems';
 export * from './promise-schema';
 export * from './promise-problems';
