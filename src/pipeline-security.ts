@@ -1,0 +1,38 @@
+import { k8s } from 'cdk8s-plus-28';
+
+/**
+ * Security context presets for pipeline containers.
+ *
+ * Kratix runs its own pipeline containers (reader, work-writer, status-writer) with a restricted
+ * security context but gives user containers none, unless the kratix ConfigMap sets
+ * `workflows.defaultContainerSecurityContext`. These presets let you opt in.
+ *
+ * @example
+ * pipeline.addContainer({ name: 'deploy', image: 'ghcr.io/acme/deploy:v1.0.0', securityContext: PipelineSecurity.restricted() });
+ * new KratixConfig(chart, 'Config', { workflows: { defaultContainerSecurityContext: PipelineSecurity.restricted() } });
+ *
+ * @see https://docs.kratix.io/main/reference/workflows#security-context
+ */
+export class PipelineSecurity {
+  /**
+   * The security context of Kratix's own containers: no privilege escalation, every capability
+   * dropped, not privileged, a non-root user and the runtime's default seccomp profile. It meets
+   * the Kubernetes "restricted" Pod Security Standard; the image must run as a non-root user.
+   *
+   * Use it for a container's `securityContext`, or for `KratixConfig`'s
+   * `workflows.defaultContainerSecurityContext`. Returns a new object on every call.
+   *
+   * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
+   */
+  public static restricted(): k8s.SecurityContext {
+    return {
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      privileged: false,
+      runAsNonRoot: true,
+      seccompProfile: { type: 'RuntimeDefault' },
+    };
+  }
+
+  private constructor() {}
+}
