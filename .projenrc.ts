@@ -1,4 +1,4 @@
-import { cdk8s, javascript } from 'projen';
+import { cdk8s, javascript, JsonFile } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
@@ -24,6 +24,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'ajv@^8.17.1',
     'kubernetes-models@~4.4.2',
     'fast-check@^4.0.0',
+    'cdk8s-cli@^2',
   ],
   github: false,
   release: false,
@@ -40,15 +41,22 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     dirs: ['src'],
     devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'],
   },
-  tsconfigDev: {
-    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
-    compilerOptions: {},
-  },
   gitignore: ['/examples/dist/', '/bench/results.json.tmp'],
   bin: { 'cdk8s-kratix': 'bin/cdk8s-kratix' },
 });
 
 project.testTask.prependSpawn(project.compileTask);
+
+// The example app and the benchmarks are type-checked and linted like the tests.
+for (const dir of ['examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '..' },
+      include: ['**/*.ts'],
+    },
+  });
+}
 
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');
@@ -57,13 +65,13 @@ project.addTask('synth', {
   description: 'Build the library and synthesize the example app in examples/ into dist/',
   steps: [
     { spawn: 'compile' },
-    { exec: 'ts-node --project test/tsconfig.json examples/main.ts' },
+    { exec: 'ts-node --project examples/tsconfig.json examples/main.ts' },
   ],
 });
 
 project.addTask('bench', {
   description: 'Benchmarks: synth, render, import and cold start against their floors (writes bench/results.json)',
-  exec: 'ts-node --project test/tsconfig.json bench/run.ts',
+  exec: 'ts-node --project bench/tsconfig.json bench/run.ts',
 });
 
 project.synth();

@@ -2,8 +2,8 @@ import { ApiObject, Duration, Yaml } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { cloneJson, compact } from './_json';
-import { formatGoDuration } from './_go-duration';
 import { Kratix } from './constants';
+import { formatGoDuration } from './validate';
 
 /**
  * Job options of Kratix's workflows.

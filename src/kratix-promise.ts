@@ -1,12 +1,11 @@
 import { ApiObject, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { cloneJson, compact, setPath } from './_json';
-import { formatGoDuration } from './_go-duration';
 import { Kratix, KratixLabels } from './constants';
 import { Pipeline, PipelineProps } from './pipeline';
-import { errorsOf, promiseProblems } from './validate';
 import { PromiseApi } from './promise-api';
 import { PromiseWorkflow } from './promise-workflow';
+import { errorsOf, formatGoDuration, promiseProblems } from './validate';
 import { WorkflowAction, WorkflowType } from './workflow-types';
 
 /**

@@ -1,4 +1,4 @@
-import { ApiObject, Duration, Testing } from 'cdk8s';
+import { ApiObject, Chart, Duration, Testing } from 'cdk8s';
 import { KratixPromise, PromiseApi, WorkflowAction, WorkflowType } from '../src';
 import { promiseCrdErrors } from './support/kratix-crd';
 
@@ -142,7 +142,7 @@ describe('KratixPromise', () => {
   test('synthesis is deterministic: the same program gives the same bytes', () => {
     const build = () => {
       const app = Testing.app();
-      const chart = new (require('cdk8s').Chart)(app, 'c');
+      const chart = new Chart(app, 'c');
       const promise = new KratixPromise(chart, 'env', { api: PromiseApi.of({ group: 'g.io', kind: 'Env' }) });
       const p = promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'p', { containers: [{ name: 'c', image: 'i:1', args: ['b', 'a'] }] });
       p.rbac.addPermission({ verbs: ['get'], apiGroups: [''], resources: ['secrets'] });
