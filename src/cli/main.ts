@@ -19,6 +19,7 @@ global options: --debug (print stack traces)
 const COMMANDS: Record<string, () => Command> = {
   validate: () => require('./validate').validate,
   render: () => require('./render').render,
+  audit: () => require('./audit').audit,
 };
 
 /**
