@@ -7,3 +7,4 @@ export * from './pipeline';
 export * from './pipeline-container';
 export * from './pipeline-rbac';
 export * from './kratix-config';
+export * from './pipeline-job';

@@ -1,6 +1,7 @@
 import { IApiResource, IServiceAccount } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { compact, cloneJson } from './_json';
+import { PipelineJob, PipelineObjects, PipelineRenderOptions } from './pipeline-job';
 
 /**
  * Where a pipeline permission applies: Kratix's `resourceNamespace`.
@@ -240,6 +241,20 @@ export class PipelineRbac extends Construct {
    */
   public allowReadWrite(resources: IApiResource[], options: AllowOptions = {}): PipelinePermission {
     return this.allow(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'], resources, options);
+  }
+
+  /**
+   * Adds the ServiceAccount, Roles, RoleBindings, ClusterRoles and ClusterRoleBindings that Kratix
+   * creates for this pipeline to `scope`, named exactly as Kratix names them: to pre-provision a
+   * custom service account's permissions through GitOps, or to review them.
+   *
+   * @param scope where to add them, e.g. a chart
+   * @param id the construct id of the `PipelineJob` holding them
+   * @param options the resource request (for a resource workflow) and the controller settings
+   * @returns the construct holding the objects
+   */
+  public addObjectsTo(scope: Construct, id: string, options: PipelineRenderOptions = {}): PipelineJob {
+    return new PipelineJob(scope, id, { ...options, pipeline: this.node.scope as any, objects: PipelineObjects.RBAC });
   }
 
   /**
