@@ -132,7 +132,9 @@ function ancestors(pipeline: Pipeline, path: string): { promise: KratixPromise; 
   return { promise, workflow };
 }
 
-function renderPipeline(promiseJson: any, workflow: PromiseWorkflow, pipeline: Pipeline, props: PipelineRenderOptions, path: string): RenderedPipeline {
+function renderPipeline(
+  promiseJson: any, workflow: PromiseWorkflow, pipeline: Pipeline, props: PipelineRenderOptions, path: string,
+): RenderedPipeline {
   const ref = `${workflow.type}/${workflow.action}` as WorkflowRef;
   if (props.request && props.requestManifest !== undefined) {
     throw new Error(`PipelineJob '${path}': give either request ('${props.request.node.path}') or requestManifest, not both`);
