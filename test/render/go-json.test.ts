@@ -54,7 +54,8 @@ describe('§5.2 promiseSpecForHash (typed Promise spec round trip)', () => {
   });
 
   test('re-prints reconciliationInterval in Go Duration form', () => {
-    const interval = (v: string) => promiseSpecForHash({ workflows: { config: { reconciliationInterval: v } } }).workflows.config.reconciliationInterval;
+    const interval = (v: string) =>
+      promiseSpecForHash({ workflows: { config: { reconciliationInterval: v } } }).workflows.config.reconciliationInterval;
     expect(interval('2h')).toBe('2h0m0s');
     expect(interval('90s')).toBe('1m30s');
     expect(interval('10m')).toBe('10m0s');
