@@ -4,6 +4,8 @@ import { cloneJson, compact, setPath } from './_json';
 import { Kratix, KratixLabels } from './constants';
 import { Pipeline, PipelineProps } from './pipeline';
 import { PromiseApi } from './promise-api';
+import { importPromise, importPromiseYaml } from './promise-import';
+import { PromiseImportOptions } from './promise-import-options';
 import { PromiseWorkflow } from './promise-workflow';
 import { errorsOf, formatGoDuration, promiseProblems } from './validate';
 import { WorkflowAction, WorkflowType } from './workflow-types';
@@ -109,6 +111,29 @@ export interface KratixPromiseProps {
  * @see https://docs.kratix.io/main/reference/promises/intro
  */
 export class KratixPromise extends Construct {
+  /**
+   * Imports the Promise in a YAML file's text as constructs: its workflows, pipelines,
+   * containers and permissions, with the fields the typed API does not cover kept as overrides,
+   * so that it synthesizes the same document again.
+   *
+   * The text may hold other documents besides the Promise; they are skipped with a warning.
+   *
+   * @param text YAML with exactly one Promise document
+   * @throws when Kratix would reject a pipeline (a wrong kind or apiVersion, an unknown field)
+   */
+  public static fromYaml(scope: Construct, id: string, text: string, options: PromiseImportOptions = {}): KratixPromise {
+    return importPromiseYaml(scope, id, text, options);
+  }
+
+  /**
+   * Imports a parsed Promise document as constructs; see `fromYaml`.
+   *
+   * @param doc the Promise, as plain JSON data
+   */
+  public static fromObject(scope: Construct, id: string, doc: any, options: PromiseImportOptions = {}): KratixPromise {
+    return importPromise(scope, id, doc, options);
+  }
+
   /** The Promise name. */
   public readonly name: string;
   /** The Promise object. */
