@@ -34,7 +34,7 @@ const WORKFLOWS: ReadonlyArray<[WorkflowType, WorkflowAction]> = [
 export function auditPromiseDocument(doc: unknown, kratixConfig?: unknown): PromiseAuditResult {
   const defaults = readDefaults(kratixConfig);
   const root = new Node(doc, '');
-  root.map('a Promise document (apiVersion platform.kratix.io/v1alpha1, kind Promise)');
+  root.requiredMap('a Promise document (apiVersion platform.kratix.io/v1alpha1, kind Promise)');
   const kind = root.get('kind');
   if (kind.value !== 'Promise') {
     kind.fail(`${show(kind.value)} is not "Promise"; the audit reads Promise documents (apiVersion platform.kratix.io/v1alpha1, kind Promise)`);
@@ -72,7 +72,7 @@ interface WorkflowContext {
 }
 
 function auditPipeline(ctx: WorkflowContext, pipeline: Node, index: number): PipelineAuditReport {
-  pipeline.map('a Pipeline object (apiVersion platform.kratix.io/v1alpha1, kind Pipeline)');
+  pipeline.requiredMap('a Pipeline object (apiVersion platform.kratix.io/v1alpha1, kind Pipeline)');
   pipeline.get('metadata').map('the pipeline metadata');
   const name = pipeline.get('metadata').get('name').requiredString('the pipeline name');
   const namespace = ctx.pipelineNamespace ?? (ctx.type === WorkflowType.PROMISE ? Kratix.SYSTEM_NAMESPACE : undefined);

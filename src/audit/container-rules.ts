@@ -12,8 +12,8 @@ export interface ContainerDefaults {
   readonly imagePullPolicy?: string;
 }
 
-const INHERITED = " (inherited from the kratix ConfigMap's workflows.defaultContainerSecurityContext)";
-const USE_RESTRICTED = 'PipelineSecurity.restricted() gives the settings of Kratix\'s own containers';
+const INHERITED = "inherited from the kratix ConfigMap's workflows.defaultContainerSecurityContext";
+const USE_RESTRICTED = "or use PipelineSecurity.restricted(), the context of Kratix's own containers";
 
 /**
  * Reads the kratix ConfigMap's `config` key.
@@ -37,7 +37,7 @@ export function readDefaults(config: unknown): ContainerDefaults {
 
 /** The findings of one user container: its security context, image and pull policy. */
 export function containerFindings(container: Node, defaults: ContainerDefaults): RawFinding[] {
-  container.map('a container: name, image and optional fields');
+  container.requiredMap('a container: name, image and optional fields');
   const name = container.get('name').requiredString('the container name');
   const image = container.get('image').requiredString('the container image, e.g. "ghcr.io/acme/tool:v1.2.3"');
   const own = container.get('imagePullPolicy').string('Always, IfNotPresent or Never');
@@ -54,11 +54,12 @@ function securityFindings(container: Node, name: string, defaults: ContainerDefa
   own.map('a SecurityContext');
   const sc = own.absent ? defaults.securityContext : own;
   const inherited = own.absent;
-  const missing = (why: string): RawFinding[] => [{
+  const missing = (why: string, orElse = 'set workflows.defaultContainerSecurityContext in the kratix ConfigMap'): RawFinding[] => [{
     severity: AuditSeverity.MEDIUM,
     rule: 'container-no-security-context',
     location: container.path,
-    message: `container "${name}" ${why}: it runs as the image's user with Kubernetes' defaults, privilege escalation allowed; set its securityContext (${USE_RESTRICTED}), or workflows.defaultContainerSecurityContext in the kratix ConfigMap`,
+    message: `container "${name}" ${why}: it runs as the image's user with Kubernetes' defaults, privilege escalation allowed; `
+      + `set its securityContext, e.g. to PipelineSecurity.restricted() (the context of Kratix's own containers), or ${orElse}`,
   }];
   if (sc === undefined) {
     return missing(defaults.configPresent
@@ -68,10 +69,11 @@ function securityFindings(container: Node, name: string, defaults: ContainerDefa
   if (Object.keys(sc.map('a SecurityContext')).every(k => sc.get(k).absent)) {
     return missing(inherited
       ? 'has no securityContext and inherits the empty workflows.defaultContainerSecurityContext {} of the kratix ConfigMap'
-      : 'has an empty securityContext {}, which Kratix keeps as it is');
+      : 'has an empty securityContext {}, which Kratix keeps as it is',
+    inherited ? undefined : "remove it so that the kratix ConfigMap's workflows.defaultContainerSecurityContext applies");
   }
 
-  const suffix = inherited ? INHERITED : '';
+  const from = inherited ? `, ${INHERITED}` : '';
   const at = (field: string) => inherited ? container.path : sc.get(field).path;
   const out: RawFinding[] = [];
   const add = (severity: AuditSeverity, rule: string, field: string, message: string) =>
@@ -90,19 +92,19 @@ function securityFindings(container: Node, name: string, defaults: ContainerDefa
 
   if (privileged === true) {
     add(AuditSeverity.CRITICAL, 'container-privileged', 'privileged',
-      `container "${name}" runs privileged (securityContext.privileged: true)${suffix}, with full access to the node; remove privileged (${USE_RESTRICTED})`);
+      `container "${name}" runs privileged (securityContext.privileged: true${from}), with full access to the node; remove privileged: true, ${USE_RESTRICTED}`);
   }
   if (escalation === true) {
     add(AuditSeverity.HIGH, 'container-privilege-escalation', 'allowPrivilegeEscalation',
-      `container "${name}" allows privilege escalation (securityContext.allowPrivilegeEscalation: true)${suffix}; set allowPrivilegeEscalation: false (${USE_RESTRICTED})`);
+      `container "${name}" allows privilege escalation (securityContext.allowPrivilegeEscalation: true${from}); set allowPrivilegeEscalation: false, ${USE_RESTRICTED}`);
   }
   if (user === 0) {
     add(AuditSeverity.HIGH, 'container-run-as-root', 'runAsUser',
-      `container "${name}" runs as root (securityContext.runAsUser: 0)${suffix}; run it as a non-zero user ID and set runAsNonRoot: true`);
+      `container "${name}" runs as root (securityContext.runAsUser: 0${from}); run it as a non-zero user ID and set runAsNonRoot: true`);
   }
   if (nonRoot === false) {
     add(AuditSeverity.MEDIUM, 'container-root-allowed', 'runAsNonRoot',
-      `container "${name}" may run as root (securityContext.runAsNonRoot: false)${suffix}; set runAsNonRoot: true (${USE_RESTRICTED})`);
+      `container "${name}" may run as root (securityContext.runAsNonRoot: false${from}); set runAsNonRoot: true, ${USE_RESTRICTED}`);
   }
   const unset: string[] = [];
   if (escalation === undefined) unset.push('allowPrivilegeEscalation: false');
@@ -114,7 +116,7 @@ function securityFindings(container: Node, name: string, defaults: ContainerDefa
       severity: AuditSeverity.LOW,
       rule: 'container-not-restricted',
       location: inherited ? container.path : sc.path,
-      message: `container "${name}" securityContext${suffix} does not set ${unset.join(', ')}; set them as Kratix does for its own containers (${USE_RESTRICTED})`,
+      message: `container "${name}" securityContext${inherited ? ` (${INHERITED})` : ''} does not set ${unset.join(', ')}; set ${unset.length === 1 ? 'it' : 'them'}, ${USE_RESTRICTED}`,
     });
   }
   return out;

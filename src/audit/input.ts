@@ -68,6 +68,12 @@ export class Node {
     return this.value as Record<string, unknown>;
   }
 
+  /** Throws unless the value is a map, null and absent included; returns the value. */
+  public requiredMap(what: string): Record<string, unknown> {
+    if (!isMap(this.value)) this.fail(`${show(this.value)} is not a map; give ${what}`);
+    return this.value as Record<string, unknown>;
+  }
+
   /** The items of a list (none when absent); throws unless the value is a list. */
   public list(what: string): Node[] {
     if (this.absent) return [];

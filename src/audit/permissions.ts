@@ -51,7 +51,7 @@ export function kratixGrants(
  * @param namespace the pipeline namespace; undefined = each resource request's namespace
  */
 export function readPermission(node: Node, namespace: string | undefined): AuditPermission {
-  node.map('a permission: verbs, apiGroups, resources and an optional resourceNamespace');
+  node.requiredMap('a permission: verbs, apiGroups, resources and an optional resourceNamespace');
   const target = node.get('resourceNamespace').string('a namespace name, or "*" for all namespaces') ?? '';
   const scope = target === '' ? AuditPermissionScope.OWN_NAMESPACE
     : target === '*' ? AuditPermissionScope.CLUSTER_WIDE
