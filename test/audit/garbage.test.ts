@@ -77,7 +77,8 @@ describe('garbage input', () => {
   });
 
   test('null fields count as absent, as when Kratix decodes them', () => {
-    const spec = { containers: [{ ...safeContainer(), imagePullPolicy: null, securityContext: { ...safeContainer().securityContext, runAsUser: null } }], rbac: { serviceAccount: null, permissions: null } };
+    const container = { ...safeContainer(), imagePullPolicy: null, securityContext: { ...safeContainer().securityContext, runAsUser: null } };
+    const spec = { containers: [container], rbac: { serviceAccount: null, permissions: null } };
     expect(PromiseAudit.ofDocument(promiseWith(spec)).findings).toEqual([]);
   });
 

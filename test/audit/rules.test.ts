@@ -338,7 +338,8 @@ describe('audit rules', () => {
 
     test('a container inheriting the restricted default from the kratix ConfigMap raises no finding', () => {
       const spec = { containers: [{ name: 'main', image: 'ghcr.io/acme/tool:v1' }] };
-      expect(PromiseAudit.ofDocument(promiseWith(spec), { kratixConfig: { workflows: { defaultContainerSecurityContext: RESTRICTED } } }).findings).toEqual([]);
+      const kratixConfig = { workflows: { defaultContainerSecurityContext: RESTRICTED } };
+      expect(PromiseAudit.ofDocument(promiseWith(spec), { kratixConfig }).findings).toEqual([]);
     });
   });
 });
