@@ -121,7 +121,8 @@ class Decoder {
 
   private unknown(key: string, type: string, path: string, knownFields: Iterable<string>): void {
     const known = [...knownFields];
-    const hint = UNSUPPORTED_HINTS[type]?.[key];
+    const hints = UNSUPPORTED_HINTS[type];
+    const hint = hints && Object.prototype.hasOwnProperty.call(hints, key) ? hints[key] : undefined;
     let fix: string;
     if (hint !== undefined) {
       fix = hint;

@@ -26,7 +26,7 @@ export function parseGoDurationNs(text: unknown): bigint | undefined {
   while (s !== '') {
     const m = part.exec(s);
     if (!m || (m[1] === '' && (m[2] === undefined || m[2] === ''))) return undefined;
-    const unit = UNIT_NS[m[3]];
+    const unit = Object.prototype.hasOwnProperty.call(UNIT_NS, m[3]) ? UNIT_NS[m[3]] : undefined;
     if (unit === undefined) return undefined;
     let ns = BigInt(m[1] || '0') * unit;
     if (m[2]) {

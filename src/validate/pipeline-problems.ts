@@ -8,7 +8,18 @@ import {
   pipelineIdMessage,
   qualifiedNameMessage,
 } from './names';
-import { Problem, Severity, field, isMap, joinPath, listField, quote, stringField } from './problem';
+import { Problem, Severity, goField as field, isMap, joinPath, quote } from './problem';
+
+// Kratix matches field names case-insensitively, so the rules read pipelines the same way.
+function listField(value: unknown, key: string): readonly unknown[] {
+  const v = field(value, key);
+  return Array.isArray(v) ? v : [];
+}
+
+function stringField(value: unknown, key: string): string | undefined {
+  const v = field(value, key);
+  return typeof v === 'string' ? v : undefined;
+}
 
 /** The apiVersion of a Kratix Pipeline. */
 export const PIPELINE_API_VERSION = 'platform.kratix.io/v1alpha1';

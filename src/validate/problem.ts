@@ -42,6 +42,19 @@ export function field(value: unknown, key: string): unknown {
   return isMap(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
+/**
+ * The field `key` of `value` as Go's encoding/json finds it: the exact key, else the last key
+ * equal to it ignoring case. Kratix decodes pipelines this way.
+ */
+export function goField(value: unknown, key: string): unknown {
+  if (!isMap(value)) return undefined;
+  if (Object.prototype.hasOwnProperty.call(value, key)) return value[key];
+  const lower = key.toLowerCase();
+  let found: unknown;
+  for (const k of Object.keys(value)) if (k.toLowerCase() === lower) found = value[k];
+  return found;
+}
+
 /** `field(value, key)` if it is a string, else `undefined`. */
 export function stringField(value: unknown, key: string): string | undefined {
   const v = field(value, key);
@@ -63,7 +76,8 @@ export function quote(value: unknown): string {
     const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
     return `'${shown.replace(/\n/g, '\\n')}'`;
   }
-  if (value === null) return 'null';
+  // undefined is what a TypeScript caller has where YAML has null.
+  if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return value.length === 0 ? '[]' : 'a list';
   if (typeof value === 'object') return Object.keys(value as object).length === 0 ? '{}' : 'a map';
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
@@ -72,7 +86,7 @@ export function quote(value: unknown): string {
 
 /** What kind of YAML value `value` is, for messages: `a string`, `a number`, `a boolean`, `a list`, `a map`, `null`. */
 export function kindOf(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
   if (typeof value === 'boolean') return 'a boolean';
@@ -88,6 +102,7 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
   let bestDistance = 3;
   for (const c of candidates) {
     if (norm(c) === norm(name)) return c;
+    if (Math.min(c.length, name.length) >= 4 && (norm(c).startsWith(norm(name)) || norm(name).startsWith(norm(c)))) return c;
     if (Math.abs(c.length - name.length) >= bestDistance) continue;
     const d = editDistance(name.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) {
