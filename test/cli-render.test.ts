@@ -1,0 +1,129 @@
+import * as path from 'path';
+import { parseAllDocuments, stringify } from 'yaml';
+import { CliError, CliIo, processIo } from '../src/cli/io';
+import { main } from '../src/cli/main';
+
+const SHARED_CASE = path.join(__dirname, '..', '..', 'shared', 'conformance', 'render', '01-promise-configure-rbac-own-namespace');
+
+const PIPELINE = {
+  apiVersion: 'platform.kratix.io/v1alpha1',
+  kind: 'Pipeline',
+  metadata: { name: 'deploy' },
+  spec: { containers: [{ name: 'main', image: 'ghcr.io/acme/main:v1' }] },
+};
+const PROMISE = {
+  apiVersion: 'platform.kratix.io/v1alpha1',
+  kind: 'Promise',
+  metadata: { name: 'app', uid: 'u-1' },
+  spec: {
+    api: {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'apps.example.com' },
+      spec: { group: 'example.com', names: { kind: 'App', plural: 'apps' }, scope: 'Namespaced', versions: [{ name: 'v1', served: true, storage: true }] },
+    },
+    workflows: { promise: { configure: [PIPELINE] }, resource: { configure: [PIPELINE], delete: [PIPELINE] } },
+  },
+};
+const REQUEST = { apiVersion: 'example.com/v1', kind: 'App', metadata: { name: 'my-app', namespace: 'team-a', uid: 'r-1' }, spec: { size: 1 } };
+const configMap = (config: string | undefined) => stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kratix' }, data: config === undefined ? {} : { config } });
+
+function run(args: string[], files: Record<string, string> = {}): { code: number; stdout: string; stderr: string; docs: any[] } {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    ...processIo,
+    stdout: t => { stdout += t; },
+    stderr: t => { stderr += t; },
+    readFile: p => {
+      if (p in files) return files[p];
+      if (p.startsWith(SHARED_CASE)) return processIo.readFile(p);
+      throw new CliError(`${p}: cannot read file: ENOENT`);
+    },
+  };
+  const code = main(['render', ...args], io);
+  return { code, stdout, stderr, docs: code === 0 ? parseAllDocuments(stdout).map(d => d.toJS()) : [] };
+}
+
+const files = { 'promise.yaml': stringify(PROMISE), 'request.yaml': stringify(REQUEST) };
+
+describe('cdk8s-kratix render', () => {
+  test('prints every object of a promise workflow in apply order, as YAML documents', () => {
+    const r = run(['promise.yaml', '--workflow', 'promise/configure', '--adapter-image', 'img:v1'], files);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.docs.map(d => d.kind)).toEqual(['ServiceAccount', 'ConfigMap', 'ClusterRole', 'ClusterRoleBinding', 'Job']);
+    expect(r.docs[4].spec.template.spec.initContainers[0].image).toBe('img:v1');
+    expect(r.stdout).toContain('\n---\n');
+  });
+
+  test('renders a resource workflow for --request; delete renders the delete pipeline', () => {
+    const r = run(['promise.yaml', '--workflow', 'resource/delete', '--request', 'request.yaml'], files);
+    expect(r.code).toBe(0);
+    expect(r.docs.map(d => `${d.kind}/${d.metadata.namespace}`)).toEqual([
+      'ServiceAccount/team-a', 'Role/team-a', 'RoleBinding/team-a', expect.stringMatching(/^Job\/team-a$/),
+    ]);
+  });
+
+  test('--adapter-pull-secret comes first in imagePullSecrets', () => {
+    const r = run(['promise.yaml', '--workflow=promise/configure', '--adapter-pull-secret=regcred'], files);
+    expect(r.docs[4].spec.template.spec.imagePullSecrets).toEqual([{ name: 'regcred' }]);
+  });
+
+  test('--kratix-config takes the ConfigMap manifest; without keys the user security context is {}', () => {
+    const withConfig = run(['promise.yaml', '--workflow', 'promise/configure', '--kratix-config', 'cm.yaml'], { ...files, 'cm.yaml': configMap('') });
+    expect(withConfig.docs[4].spec.template.spec.initContainers[1].securityContext).toEqual({});
+    const without = run(['promise.yaml', '--workflow', 'promise/configure'], files);
+    expect('securityContext' in without.docs[4].spec.template.spec.initContainers[1]).toBe(false);
+    const tuned = run(['promise.yaml', '--workflow', 'promise/configure', '--kratix-config', 'cm.yaml'],
+      { ...files, 'cm.yaml': configMap('workflows:\n  defaultImagePullPolicy: Always\n  jobOptions:\n    defaultBackoffLimit: 2\n') });
+    expect(tuned.docs[4].spec.backoffLimit).toBe(2);
+    expect(tuned.docs[4].spec.template.spec.containers[0].imagePullPolicy).toBe('Always');
+  });
+
+  test('a Promise file with several documents uses the Promise', () => {
+    const multi = `${stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } })}---\n${stringify(PROMISE)}`;
+    expect(run(['multi.yaml', '--workflow', 'promise/configure'], { 'multi.yaml': multi }).code).toBe(0);
+  });
+
+  test('renders a shared conformance case from disk', () => {
+    const r = run([path.join(SHARED_CASE, 'promise.yaml'), '--workflow', 'promise/configure']);
+    expect(r.code).toBe(0);
+    expect(r.docs.map(d => d.kind)).toEqual(['ServiceAccount', 'ConfigMap', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'Job']);
+  });
+
+  test('output is deterministic', () => {
+    const args = ['promise.yaml', '--workflow', 'resource/configure', '--request', 'request.yaml'];
+    expect(run(args, files).stdout).toBe(run(args, files).stdout);
+  });
+
+  describe('errors go to stderr, name the file and the field, exit code 1', () => {
+    const badPipeline = stringify({ ...PROMISE, spec: { ...PROMISE.spec, workflows: { promise: { configure: [{ ...PIPELINE, kind: 'Job' }] } } } });
+    test.each<[string, string[], Record<string, string>, string]>([
+      ['no file', ['--workflow', 'promise/configure'], {}, 'expected one PROMISE.yaml, got 0 files'],
+      ['no --workflow', ['promise.yaml'], files, '--workflow is required'],
+      ['unknown workflow', ['promise.yaml', '--workflow', 'promise/update'], files, '--workflow "promise/update": expected one of'],
+      ['unknown option', ['promise.yaml', '--workflow', 'promise/configure', '--colour'], files, "unknown option '--colour'"],
+      ['missing file', ['missing.yaml', '--workflow', 'promise/configure'], {}, 'missing.yaml: cannot read file'],
+      ['invalid YAML', ['bad.yaml', '--workflow', 'promise/configure'], { 'bad.yaml': 'a: [' }, 'bad.yaml: invalid YAML'],
+      ['empty file', ['empty.yaml', '--workflow', 'promise/configure'], { 'empty.yaml': '' }, 'empty.yaml: no document found; expected a Promise'],
+      ['resource workflow without --request', ['promise.yaml', '--workflow', 'resource/configure'], files, '--request REQUEST.yaml is required for resource/configure'],
+      ['bad pipeline', ['promise.yaml', '--workflow', 'promise/configure'], { 'promise.yaml': badPipeline },
+        'promise.yaml: spec.workflows.promise.configure[0].kind: unsupported pipeline "deploy" with APIVersion "Job/platform.kratix.io/v1alpha1"'],
+      ['bad request', ['promise.yaml', '--workflow', 'resource/configure', '--request', 'request.yaml'],
+        { ...files, 'request.yaml': stringify({ ...REQUEST, metadata: { name: 'x' } }) }, 'request.yaml: metadata.namespace: missing'],
+      ['ConfigMap without data.config', ['promise.yaml', '--workflow', 'promise/configure', '--kratix-config', 'cm.yaml'],
+        { ...files, 'cm.yaml': configMap(undefined) }, "cm.yaml: data.config: missing; Kratix refuses to start when the kratix ConfigMap has no 'config' key"],
+      ['not a ConfigMap', ['promise.yaml', '--workflow', 'promise/configure', '--kratix-config', 'cm.yaml'],
+        { ...files, 'cm.yaml': stringify({ kind: 'Secret' }) }, 'cm.yaml: kind: "Secret" is not ConfigMap'],
+      ['bad config value', ['promise.yaml', '--workflow', 'promise/configure', '--kratix-config', 'cm.yaml'],
+        { ...files, 'cm.yaml': configMap('workflows:\n  defaultContainerResources:\n    limits:\n      cpu: lots\n') },
+        'cm.yaml: data.config.workflows.defaultContainerResources.limits.cpu: "lots" is not a Kubernetes quantity'],
+    ])('%s', (_name, args, fs, message) => {
+      const r = run(args, fs);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`cdk8s-kratix render: ${message}`);
+    });
+  });
+});
