@@ -45,10 +45,13 @@ const PRIMITIVES: Record<string, string> = {
 };
 
 /**
- * Fields added between Kubernetes 1.28 (kubernetes-models) and 1.36 (k8s.io/api v0.36, which
- * Kratix is built with), read from k8s.io/api core/v1 types.go.
+ * Fields that Go accepts but kubernetes-models lacks: those added between Kubernetes 1.28 and 1.36
+ * (k8s.io/api v0.36, which Kratix is built with), and `EphemeralVolumeSource.readOnly`, which the
+ * OpenAPI leaves out but the Go struct still has. Checked against k8s.io/api v0.36.3 core/v1 and
+ * rbac/v1 types.go: with these, every type here has exactly the Go struct's JSON fields.
  */
 const NEWER_FIELDS: Record<string, Record<string, string>> = {
+  EphemeralVolumeSource: { readOnly: 'bool' },
   SecurityContext: { appArmorProfile: 'AppArmorProfile' },
   AppArmorProfile: { type: 'string', localhostProfile: 'string' },
   VolumeMount: { recursiveReadOnly: 'string' },

@@ -28,7 +28,7 @@ export const K8S_FIELDS: { readonly [type: string]: { readonly [field: string]: 
   EnvFromSource: { configMapRef: 'ConfigMapEnvSource', prefix: 'string', secretRef: 'SecretEnvSource' },
   EnvVar: { name: 'string', value: 'string', valueFrom: 'EnvVarSource' },
   EnvVarSource: { configMapKeyRef: 'ConfigMapKeySelector', fieldRef: 'ObjectFieldSelector', fileKeyRef: 'FileKeySelector', resourceFieldRef: 'ResourceFieldSelector', secretKeyRef: 'SecretKeySelector' },
-  EphemeralVolumeSource: { volumeClaimTemplate: 'PersistentVolumeClaimTemplate' },
+  EphemeralVolumeSource: { readOnly: 'bool', volumeClaimTemplate: 'PersistentVolumeClaimTemplate' },
   FCVolumeSource: { fsType: 'string', lun: 'int32', readOnly: 'bool', targetWWNs: '[]string', wwids: '[]string' },
   FileKeySelector: { key: 'string', optional: 'bool', path: 'string', volumeName: 'string' },
   FlexVolumeSource: { driver: 'string', fsType: 'string', options: 'map[string]string', readOnly: 'bool', secretRef: 'LocalObjectReference' },
