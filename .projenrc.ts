@@ -39,7 +39,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   },
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'],
+    devdirs: ['test', 'examples', 'bench', 'scripts', 'projenrc', '.projenrc.ts'],
   },
   gitignore: ['/examples/dist/', '/bench/results.json.tmp'],
   bin: { 'cdk8s-kratix': 'bin/cdk8s-kratix' },
@@ -47,8 +47,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
 project.testTask.prependSpawn(project.compileTask);
 
-// The example app and the benchmarks are type-checked and linted like the tests.
-for (const dir of ['examples', 'bench']) {
+// The example app, the benchmarks and the generator scripts are type-checked and linted like the tests.
+for (const dir of ['examples', 'bench', 'scripts']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
       extends: '../tsconfig.json',
