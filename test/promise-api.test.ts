@@ -23,7 +23,13 @@ describe('PromiseApi', () => {
 
   test('of(): explicit names and versions; only the first version stores by default', () => {
     const crd = PromiseApi.of({
-      group: 'g.io', kind: 'Database', plural: 'databases', singular: 'database', listKind: 'DatabaseList', shortNames: ['db'], categories: ['all'],
+      group: 'g.io',
+      kind: 'Database',
+      plural: 'databases',
+      singular: 'database',
+      listKind: 'DatabaseList',
+      shortNames: ['db'],
+      categories: ['all'],
       versions: [{ name: 'v1', openApiV3Schema: { type: 'object' } }, { name: 'v2', served: false }],
     }).toJson();
     expect(crd.metadata.name).toBe('databases.g.io');
