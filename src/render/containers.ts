@@ -12,8 +12,13 @@ function env(name: string, value: string): Env {
   return value === '' ? { name } : { name, value };
 }
 
+/** A deep copy of plain data, so that no two rendered objects share a mutable member. */
 function copy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value));
+  if (Array.isArray(value)) return value.map(copy) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = copy((value as Record<string, unknown>)[key]);
+  return out as T;
 }
 
 /**

@@ -28,7 +28,10 @@ function compareKeys(a: string, b: string): number {
   return a.length - b.length;
 }
 
+const NEEDS_ESCAPE = /["\\\x00-\x1f<>&\u2028\u2029\ud800-\udfff]/;
+
 function encodeString(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
   // JSON.stringify escapes what Go escapes (quotes, backslash, controls as \n \r \t \b \f or
   // \u00xx) except Go's HTML-safe set, which only ever appears inside strings.
   return JSON.stringify(s).replace(HTML_UNSAFE, c => HTML_ESCAPES[c]);

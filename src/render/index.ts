@@ -12,9 +12,18 @@ import { KubeObject, RenderedPipeline, RenderSettings, WorkflowRef } from './typ
 
 export * from './types';
 export { RenderError } from './errors';
-export { checkPipelineKind } from './pipeline';
+export type { RenderInput } from './errors';
+export { checkPipelineKind, PIPELINE_API_VERSION, PIPELINE_KIND } from './pipeline';
 export { pipelinePod } from './pod';
 export { toYaml } from './yaml';
+// The single implementation of each Kratix rule, for the constructs, validate and audit modules.
+export { deterministicName, jobBaseName, jobName, MAX_PIPELINE_ID_LENGTH, pipelineId, processName } from './names';
+export { goJsonMarshal, hashSpec, md5Hex, promiseSpecForHash } from './go-json';
+export { canonicalGoDuration, formatGoDuration, parseGoDuration } from './go-duration';
+export { canonicalQuantity } from './quantity';
+export { DEFAULT_CONTAINER_RESOURCES, KRATIX_SECURITY_CONTEXT, resolveSettings } from './settings';
+export type { ControllerSettings } from './settings';
+export { destinationSelectorsYaml } from './destination-selectors';
 
 /** The namespace promise workflows run in unless `pipelineNamespace` is set. */
 export const SYSTEM_NAMESPACE = 'kratix-platform-system';

@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { ADAPTER_IMAGE, containerNames, containerOf, envOf, pipeline, promise, promiseWith, render, renderFirst, request } from './fixtures';
 import { RenderError, renderWorkflow, toYaml, workflowObjects } from '../../src/render';
 import { hashSpec, md5Hex, promiseSpecForHash } from '../../src/render/go-json';
@@ -410,5 +411,38 @@ describe('workflowObjects', () => {
     const rendered = render(promiseWith('promise/configure', [pipeline('a'), pipeline('b')]), 'promise/configure');
     const changed = { ...rendered[1], configMap: { ...rendered[1].configMap!, data: { destinationSelectors: 'x' } } };
     expect(workflowObjects([rendered[0], changed]).filter(o => o.kind === 'ConfigMap')).toHaveLength(2);
+  });
+});
+
+describe('bad input of any shape', () => {
+  const slots: Array<[string, (v: unknown) => [any, any, any]]> = [
+    ['promise.spec', v => [{ ...promiseWith('resource/configure', [pipeline('p')]), spec: v }, request(), undefined]],
+    ['promise.metadata', v => [{ ...promiseWith('resource/configure', [pipeline('p')]), metadata: v }, request(), undefined]],
+    ['pipeline.spec', v => [promiseWith('resource/configure', [{ ...pipeline('p'), spec: v }]), request(), undefined]],
+    ['pipeline.metadata', v => [promiseWith('resource/configure', [{ ...pipeline('p'), metadata: v }]), request(), undefined]],
+    ['container', v => [promiseWith('resource/configure', [pipeline('p', { containers: [v] })]), request(), undefined]],
+    ['container.env', v => [promiseWith('resource/configure', [pipeline('p', { containers: [{ name: 'c', env: v }] })]), request(), undefined]],
+    ['container.resources', v => [promiseWith('resource/configure', [pipeline('p', { containers: [{ name: 'c', resources: v }] })]), request(), undefined]],
+    ['rbac', v => [promiseWith('resource/configure', [pipeline('p', { rbac: v })]), request(), undefined]],
+    ['permissions', v => [promiseWith('resource/configure', [pipeline('p', { rbac: { permissions: v } })]), request(), undefined]],
+    ['api', v => [promiseWith('resource/configure', [pipeline('p')], { api: v }), request(), undefined]],
+    ['destinationSelectors', v => [promiseWith('resource/configure', [pipeline('p')], { destinationSelectors: v }), request(), undefined]],
+    ['request', v => [promiseWith('resource/configure', [pipeline('p')]), v, undefined]],
+    ['request.metadata', v => [promiseWith('resource/configure', [pipeline('p')]), { ...request(), metadata: v }, undefined]],
+    ['kratixConfig', v => [promiseWith('resource/configure', [pipeline('p')]), request(), v]],
+    ['kratixConfig.workflows', v => [promiseWith('resource/configure', [pipeline('p')]), request(), { workflows: v }]],
+  ];
+
+  test.each(slots)('%s: renders or throws an Error that is not a TypeError', (_slot, build) => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => {
+      const [p, req, kratixConfig] = build(value);
+      try {
+        render(p, 'resource/configure', req, { kratixConfig });
+      } catch (e) {
+        expect(e).toBeInstanceOf(Error);
+        expect(e).not.toBeInstanceOf(TypeError);
+        expect((e as Error).message).not.toMatch(/\bundefined\b/);
+      }
+    }), { numRuns: 150 });
   });
 });
