@@ -5,7 +5,7 @@
  * does); `buildPromise` runs that plan on real constructs, and the code generator prints the
  * same plan as TypeScript, so the two can never disagree.
  */
-import { Duration } from 'cdk8s';
+import { App, Chart, Duration } from 'cdk8s';
 import { ImagePullPolicy, k8s, RestartPolicy } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import * as YAML from 'yaml';
@@ -107,7 +107,9 @@ export function promiseDocuments(text: string, source = 'input'): { docs: unknow
 /**
  * Builds the constructs of the Promise in `doc` under `scope`: what `KratixPromise.fromObject` does.
  */
-export function importPromise(scope: Construct, id: string, doc: unknown, options: PromiseImportOptions = {}, extraWarnings: PromiseImportWarning[] = []): KratixPromise {
+export function importPromise(
+  scope: Construct, id: string, doc: unknown, options: PromiseImportOptions = {}, extraWarnings: PromiseImportWarning[] = [],
+): KratixPromise {
   const plan = planPromise(doc, options);
   const promise = buildPromise(scope, id, plan);
   const warnings = [...extraWarnings, ...plan.warnings];
@@ -131,6 +133,20 @@ export function importPromiseYaml(scope: Construct, id: string, text: string, op
     throw new Error(`KratixPromise.fromYaml: the text has ${docs.length} Promise documents, not one; split it and import each with KratixPromise.fromObject (or the 'cdk8s-kratix import' command, which handles several)`);
   }
   return importPromise(scope, id, docs[0], options, warnings);
+}
+
+/**
+ * `planPromise`, checked by building it: a field the plan missed (a bug) becomes an override,
+ * with a warning, so that the plan always reproduces `doc`.
+ */
+export function verifiedPlan(doc: unknown, options: PromiseImportOptions = {}): PromisePlan {
+  const plan = planPromise(doc, options);
+  const promise = buildPromise(new Chart(new App(), 'import'), 'promise', plan);
+  for (const [path, value] of overridesFor(promise.toJson(), withoutNulls(doc))) {
+    plan.calls.push({ method: 'addOverride', args: [path, value] });
+    plan.warnings.push(unexpressedWarning(path));
+  }
+  return plan;
 }
 
 /** The warning for a field that had to be kept as an override after the plan missed it. */
@@ -184,7 +200,7 @@ export function planPromise(raw: unknown, options: PromiseImportOptions = {}): P
       }
     }
   }
-  return { name, props, workflows, calls, warnings };
+  return { name, props: ordered(props, PROMISE_PROPS), workflows, calls, warnings };
 }
 
 /** Runs `plan` on real constructs. */
@@ -409,9 +425,9 @@ function planPipeline(pipeline: Record<string, any>, extra: boolean): PipelinePl
     for (const key of Object.keys(spec)) {
       const value = spec[key];
       if (key === 'containers' && Array.isArray(value)) {
-        planList(value, typedContainer, 'containers', 'addContainer', 'addContainerManifest', props, calls);
+        planList(value, typedContainer, ['containers', 'addContainer', 'addContainerManifest'], props, calls);
       } else if (key === 'volumes' && Array.isArray(value)) {
-        planList(value, typedVolume, 'volumeSpecs', 'addVolumeSpec', 'addVolumeManifest', props, calls);
+        planList(value, typedVolume, ['volumeSpecs', 'addVolumeSpec', 'addVolumeManifest'], props, calls);
       } else if (key === 'imagePullSecrets' && Array.isArray(value) && value.every(s => isMap(s) && Object.keys(s).length === 1 && typeof s.name === 'string')) {
         props.imagePullSecrets = value.map(s => s.name);
       } else if (key === 'rbac' && isMap(value)) {
@@ -433,14 +449,17 @@ function planPipeline(pipeline: Record<string, any>, extra: boolean): PipelinePl
       }
     }
   }
-  return { name, extra, props, calls: [...calls, ...overrides] };
+  return { name, extra, props: ordered(props, PIPELINE_PROPS), calls: [...calls, ...overrides] };
 }
 
 /**
  * Plans a list that a Pipeline takes either as typed props or item by item: all typed in the
  * props when every item can be, else one call per item, in order.
  */
-function planList(items: unknown[], typed: (item: unknown) => unknown, prop: string, addTyped: string, addManifest: string, props: Record<string, unknown>, calls: PlannedCall[]): void {
+function planList(
+  items: unknown[], typed: (item: unknown) => unknown, [prop, addTyped, addManifest]: [string, string, string],
+  props: Record<string, unknown>, calls: PlannedCall[],
+): void {
   const converted = items.map(typed);
   if (converted.every(c => c !== undefined)) {
     props[prop] = converted;
@@ -561,7 +580,17 @@ function typedPermission(permission: unknown): Record<string, unknown> | undefin
   return jsonEqual(new PipelinePermission(materialize(props)).toJson(), permission) ? props : undefined;
 }
 
-// ---- helpers ----------------------------------------------------------------------------------
+// ---- helpers ---------------------------------------------------------------------------------
+
+const PROMISE_PROPS = ['name', 'version', 'labels', 'annotations', 'api', 'dependencyManifests', 'destinationSelectors', 'requiredPromises', 'pipelineNamespace', 'reconciliationInterval'];
+const PIPELINE_PROPS = ['labels', 'annotations', 'containers', 'volumeSpecs', 'imagePullSecrets', 'rbac', 'backoffLimit', 'nodeSelector', 'tolerations', 'restartPolicy'];
+
+/** `props` with its keys in the order of the construct's documentation, for readable generated code. */
+function ordered(props: Record<string, unknown>, order: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of [...order, ...Object.keys(props)]) if (key in props) out[key] = props[key];
+  return out;
+}
 
 function enumCode(enumObject: Record<string, string>, enumName: string, value: string): Code | undefined {
   const member = Object.keys(enumObject).find(k => enumObject[k] === value);

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing, Yaml } from 'cdk8s';
-import { parseYaml11, parseYaml12, semanticDifference } from './support/semantic-equal';
 import { KratixPromise } from '../src';
+import { parseYaml11, parseYaml12, semanticDifference } from './support/semantic-equal';
 import { PromiseImportWarning } from '../src/promise-import-options';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'shared', 'fixtures', 'promises');

@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Command> = {
   validate: () => require('./validate').validate,
   render: () => require('./render').render,
   audit: () => require('./audit').audit,
+  import: () => require('./import').importCommand,
 };
 
 /**
