@@ -8,3 +8,4 @@ export * from './pipeline-container';
 export * from './pipeline-rbac';
 export * from './kratix-config';
 export * from './pipeline-job';
+export * from './promise-import-options';
