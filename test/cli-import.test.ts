@@ -91,6 +91,13 @@ describe('cdk8s-kratix import', () => {
     });
   });
 
+  test('names functions and variables without shadowing the library', () => {
+    const text = PROMISE.replace('name: env', 'name: promise').replace('name: notify', 'name: pipeline');
+    const { io } = run(['p.yaml'], { 'p.yaml': text });
+    expect(io.out).toContain("export function promisePromise(scope: Construct, id = 'promise'): KratixPromise {");
+    expect(io.out).toContain('const pipelinePipeline = promise.addPipeline(');
+  });
+
   test('fails on a file without a Promise', () => {
     const { code, io } = run(['ns.yaml'], { 'ns.yaml': 'apiVersion: v1\nkind: Namespace\n' });
     expect(code).toBe(1);

@@ -28,8 +28,7 @@ export function generatePromiseModule(plans: readonly PromisePlan[], options: Pr
 
 function generateFunction(plan: PromisePlan, imports: Imports, taken: Set<string>, source?: string): string {
   const name = plan.name ?? 'imported';
-  const base = camel(name);
-  const functionName = unique(/promise$/i.test(base) ? base.replace(/promise$/i, 'Promise') : `${base}Promise`, taken);
+  const functionName = unique(withSuffix(camel(name), 'Promise'), taken);
   const vars = new Set(['scope', 'id', 'promise']);
   const body: string[] = [];
   const indent = '  ';
@@ -71,7 +70,7 @@ function workflowStatements(workflow: WorkflowPlan, imports: Imports, vars: Set<
     if (pipeline.calls.length === 0) {
       out.push(`${add(pipeline)};`);
     } else {
-      const v = unique(`${camel(pipeline.name)}Pipeline`, vars);
+      const v = unique(withSuffix(camel(pipeline.name), 'Pipeline'), vars);
       out.push(`const ${v} = ${add(pipeline)};`);
       out.push(...callStatements(v, pipeline.calls, imports, indent));
     }
@@ -123,6 +122,12 @@ function camel(name: string): string {
   const words = name.split(/[^A-Za-z0-9]+/).filter(w => w !== '');
   const text = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
   return /^[A-Za-z_]/.test(text) ? text : `p${text}`;
+}
+
+/** `name` ending in `suffix` once: `env` + `Promise` = `envPromise`, `rbacPromise` stays. */
+function withSuffix(name: string, suffix: string): string {
+  const ends = name.length > suffix.length && name.toLowerCase().endsWith(suffix.toLowerCase());
+  return ends ? name.slice(0, -suffix.length) + suffix : name + suffix;
 }
 
 function unique(name: string, taken: Set<string>): string {
