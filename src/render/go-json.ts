@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { isObject, quote, RenderError } from './errors';
-import { canonicalGoDuration } from './go-duration';
+import { canonicalGoDuration } from '../validate/go-duration';
 
 const HTML_UNSAFE = /[<>&\u2028\u2029]/g;
 const HTML_ESCAPES: Record<string, string> = {

@@ -19,7 +19,6 @@ export { toYaml } from './yaml';
 // The single implementation of each Kratix rule, for the constructs, validate and audit modules.
 export { deterministicName, jobBaseName, jobName, MAX_PIPELINE_ID_LENGTH, pipelineId, processName } from './names';
 export { goJsonMarshal, hashSpec, md5Hex, promiseSpecForHash } from './go-json';
-export { canonicalGoDuration, formatGoDuration, parseGoDuration } from './go-duration';
 export { canonicalQuantity } from './quantity';
 export { DEFAULT_CONTAINER_RESOURCES, KRATIX_SECURITY_CONTEXT, resolveSettings } from './settings';
 export type { ControllerSettings } from './settings';

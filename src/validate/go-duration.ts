@@ -58,7 +58,12 @@ export function parseGoDuration(text: unknown): number | undefined {
  */
 export function formatGoDuration(ms: number): string {
   if (!Number.isFinite(ms)) throw new RangeError(`cannot format ${ms} as a Go duration`);
-  let ns = BigInt(Math.round(ms * 1e6));
+  return formatGoDurationNs(BigInt(Math.round(ms * 1e6)));
+}
+
+/** Formats nanoseconds as Go's `Duration.String()` does. */
+export function formatGoDurationNs(nanoseconds: bigint): string {
+  let ns = nanoseconds;
   const sign = ns < 0n ? '-' : '';
   if (ns < 0n) ns = -ns;
   if (ns === 0n) return '0s';
@@ -71,6 +76,15 @@ export function formatGoDuration(ms: number): string {
   const hours = minutes / 60n;
   if (hours === 0n) return `${sign}${minutes}m${seconds}s`;
   return `${sign}${hours}h${minutes % 60n}m${seconds}s`;
+}
+
+/**
+ * Re-prints Go duration text in Go's canonical form (`2h` becomes `2h0m0s`), as a
+ * `metav1.Duration` round trip does; `undefined` if Go would reject the text.
+ */
+export function canonicalGoDuration(text: unknown): string | undefined {
+  const ns = parseGoDurationNs(text);
+  return ns === undefined ? undefined : formatGoDurationNs(ns);
 }
 
 function fraction(value: bigint, digits: number): string {

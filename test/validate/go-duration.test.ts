@@ -1,4 +1,4 @@
-import { formatGoDuration, parseGoDuration } from '../../src/validate';
+import { canonicalGoDuration, formatGoDuration, formatGoDurationNs, parseGoDuration } from '../../src/validate';
 
 describe('parseGoDuration', () => {
   test.each([
@@ -49,5 +49,35 @@ describe('formatGoDuration', () => {
     for (const text of ['1h0m0s', '1m30s', '500ms', '2h45m10.25s']) {
       expect(formatGoDuration(parseGoDuration(text)!)).toBe(text);
     }
+  });
+});
+
+describe('canonicalGoDuration (the metav1.Duration round trip in the Promise hash)', () => {
+  test.each([
+    ['2h', '2h0m0s'],
+    ['90s', '1m30s'],
+    ['10m', '10m0s'],
+    ['1h30m', '1h30m0s'],
+    ['1.5h', '1h30m0s'],
+    ['0', '0s'],
+    ['300ms', '300ms'],
+    ['1.5s', '1.5s'],
+    ['1500ms', '1.5s'],
+    ['2us', '2µs'],
+    ['2µs', '2µs'],
+    ['7ns', '7ns'],
+    ['-90s', '-1m30s'],
+    ['100h', '100h0m0s'],
+    ['1h0.5s', '1h0m0.5s'],
+  ])('%s prints as %s', (input, expected) => {
+    expect(canonicalGoDuration(input)).toBe(expected);
+  });
+
+  test.each(['', '1', '1x', 'h', '.s', '1 h', '1hh', '9999999999999999999h'])('%j is rejected', (input) => {
+    expect(canonicalGoDuration(input)).toBeUndefined();
+  });
+
+  test('formats nanoseconds', () => {
+    expect(formatGoDurationNs(3_723_000_000_000n)).toBe('1h2m3s');
   });
 });
