@@ -9,3 +9,5 @@ export * from './pipeline-rbac';
 export * from './kratix-config';
 export * from './pipeline-job';
 export * from './promise-import-options';
+export * from './promise-audit';
+export * from './pipeline-security';

@@ -9,7 +9,7 @@ commands:
   validate FILE...               check Promise files against Kratix's schema and rules
   import PROMISE.yaml [-o FILE.ts]
                                  generate TypeScript that builds the Promise with cdk8s-kratix
-  audit PROMISE.yaml [--json] [--fail-on SEVERITY]
+  audit PROMISE.yaml [--json] [--fail-on SEVERITY] [--kratix-config KRATIX-CONFIGMAP.yaml]
                                  report the permissions and security findings of every pipeline
 
 global options: --debug (print stack traces)
