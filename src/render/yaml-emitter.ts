@@ -18,15 +18,20 @@ const KEYWORDS = new Set(['null', '~', 'true', 'false', 'y', 'n', 'yes', 'no', '
 const INDICATOR_FIRST = /^[?:,[\]{}#&*!|>'"%@`\s]/;
 /** Anything numeric-looking in either version: ints in any base, floats, exponents, sexagesimal. */
 const NUMBER_LIKE = /^[-+]?(?:\.?[0-9][0-9a-fA-FxXoObB_.:eE+-]*|\.(?:inf|nan))$/i;
+/** The `yaml` package's YAML 1.1 floats, whose digits are all optional (`.`, `E0`, `-.`). */
+const FLOAT_1_1 = /^[-+]?[0-9_]*\.?[0-9_]*(?:[eE][-+]?[0-9]+)?$/;
+/** The one shape of FLOAT_1_1 that SIMPLE lets through. */
+const EXPONENT_ONLY = /^[eE][0-9]+$/;
 /** YAML 1.1 timestamps start with a date. */
 const TIMESTAMP = /^[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?/;
 /** Characters that never appear in a plain or literal scalar (controls, DEL, C1, line/paragraph separators, BOM). */
 const NON_PRINTABLE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]/;
 /** The same, as a double-quoted scalar must escape them beyond what JSON.stringify escapes. */
 const ESCAPE_EXTRA = /[\x7f-\x9f\u2028\u2029\ufeff]/g;
+const HAS_ESCAPE_EXTRA = /[\x7f-\x9f\u2028\u2029\ufeff]/;
 
 function isPlainSafe(s: string): boolean {
-  if (SIMPLE.test(s)) return !KEYWORDS.has(s.toLowerCase());
+  if (SIMPLE.test(s)) return !KEYWORDS.has(s.toLowerCase()) && !EXPONENT_ONLY.test(s);
   if (s === '') return false;
   if (KEYWORDS.has(s.toLowerCase())) return false;
   if (INDICATOR_FIRST.test(s)) return false;
@@ -34,14 +39,14 @@ function isPlainSafe(s: string): boolean {
   if (s.startsWith('...')) return false;
   const last = s[s.length - 1];
   if (last === ' ' || last === ':') return false;
-  if (NUMBER_LIKE.test(s) || TIMESTAMP.test(s)) return false;
+  if (NUMBER_LIKE.test(s) || FLOAT_1_1.test(s) || TIMESTAMP.test(s)) return false;
   if (s.includes(': ') || s.includes(' #') || s.includes('\t') || s.includes('\n') || s.includes('\r')) return false;
   return !NON_PRINTABLE.test(s);
 }
 
 function doubleQuoted(s: string): string {
   const json = JSON.stringify(s);
-  return ESCAPE_EXTRA.test(json) ? json.replace(ESCAPE_EXTRA, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+  return HAS_ESCAPE_EXTRA.test(json) ? json.replace(ESCAPE_EXTRA, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
 /** A scalar string in a key or single-line position. */
@@ -50,13 +55,13 @@ function quoteIfNeeded(s: string): string {
 }
 
 /**
- * A multi-line string as a literal block (`|`, `|-`) at `indent`, or undefined when a literal
+ * A multi-line string as a literal block (`|`, `|-`) indented two past `indent`, or undefined when a literal
  * block would not read back exactly (leading space or tab, several trailing newlines, controls).
  */
 function literalBlock(s: string, indent: string): string | undefined {
   const first = s.charCodeAt(0);
   if (first === 0x20 || first === 0x09 || first === 0x0a) return undefined;
-  if (s.includes('\r') || NON_PRINTABLE.test(s) || ESCAPE_EXTRA.test(s)) return undefined;
+  if (s.includes('\r') || NON_PRINTABLE.test(s) || HAS_ESCAPE_EXTRA.test(s)) return undefined;
   let body = s;
   let header = '|-';
   if (s.endsWith('\n')) {
@@ -65,10 +70,11 @@ function literalBlock(s: string, indent: string): string | undefined {
     header = '|';
   }
   let out = header;
-  for (const line of body.split('\n')) out += line === '' ? '\n' : `\n${indent}${line}`;
+  for (const line of body.split('\n')) out += line === '' ? '\n' : `\n${indent}  ${line}`;
   return out;
 }
 
+/** A scalar; a literal block's lines are indented two past `indent`, the indent of its key or dash. */
 function scalar(value: unknown, indent: string): string {
   switch (typeof value) {
     case 'string':
@@ -107,42 +113,81 @@ function isWritten(value: unknown): boolean {
   return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
 }
 
+/** `\n` and the indentation, by depth, built once. */
+const NEWLINE_INDENTS: string[] = ['\n'];
+function newlineIndent(depth: number): string {
+  while (NEWLINE_INDENTS.length <= depth) NEWLINE_INDENTS.push(`${NEWLINE_INDENTS[NEWLINE_INDENTS.length - 1]}  `);
+  return NEWLINE_INDENTS[depth];
+}
+
 /**
- * `value` written after a key (`key:` already written) or a sequence dash (`-` already written):
- * a scalar or empty collection on the same line, else a newline and the block.
+ * Written forms of short strings seen before, as a key (`key:`) and as a value (` value`): keys
+ * and label values repeat in every object.
  */
-function emitValue(value: unknown, indent: string, inSequence: boolean): string {
-  value = jsonView(value);
-  if (!isCollection(value)) return ` ${scalar(value, `${indent}  `)}`;
-  if (isEmptyCollection(value)) return Array.isArray(value) ? ' []' : ' {}';
-  if (Array.isArray(value)) {
-    // A map's list is indented by two; a list's list starts on the dash's line.
-    return inSequence ? ` ${emitSeq(value, `${indent}  `).slice(indent.length + 2)}` : `\n${emitSeq(value, `${indent}  `)}`;
+const KEY_FORMS = new Map<string, string>();
+const VALUE_FORMS = new Map<string, string>();
+const FORMS_LIMIT = 50_000;
+
+function remember(forms: Map<string, string>, s: string, form: string): string {
+  if (s.length <= 128) {
+    if (forms.size >= FORMS_LIMIT) forms.clear();
+    forms.set(s, form);
   }
-  // A list's map starts on the dash's line.
-  return inSequence ? ` ${emitMap(value, `${indent}  `).slice(indent.length + 2)}` : `\n${emitMap(value, `${indent}  `)}`;
+  return form;
 }
 
-function emitMap(map: any, indent: string): string {
-  let out = '';
-  for (const key in map) {
-    if (!Object.prototype.hasOwnProperty.call(map, key)) continue;
-    const value = map[key];
-    if (!isWritten(value)) continue;
-    if (out !== '') out += '\n';
-    out += `${indent}${key.includes('\n') ? doubleQuoted(key) : quoteIfNeeded(key)}:${emitValue(value, indent, false)}`;
-  }
-  return out;
+function keyForm(key: string): string {
+  return KEY_FORMS.get(key) ?? remember(KEY_FORMS, key, `${key.includes('\n') ? doubleQuoted(key) : quoteIfNeeded(key)}:`);
 }
 
-function emitSeq(seq: readonly unknown[], indent: string): string {
-  let out = '';
-  for (let i = 0; i < seq.length; i++) {
-    if (i > 0) out += '\n';
-    const item = isWritten(seq[i]) ? seq[i] : null;
-    out += `${indent}-${emitValue(item, indent, true)}`;
+function valueForm(s: string): string {
+  return VALUE_FORMS.get(s) ?? remember(VALUE_FORMS, s, ` ${quoteIfNeeded(s)}`);
+}
+
+/** Appends to one string; the first line of each block is placed by its caller. */
+class Writer {
+  public readonly out: string[] = [];
+
+  /** `value` after a key's `:` or a sequence's `-`, its block lines at `depth`. */
+  public value(value: unknown, depth: number, inSequence: boolean): void {
+    if (value !== null && typeof value === 'object' && typeof (value as any).toJSON === 'function') value = (value as any).toJSON();
+    if (typeof value === 'string' && !value.includes('\n')) {
+      this.out.push(valueForm(value));
+    } else if (!isCollection(value)) {
+      this.out.push(` ${scalar(value, newlineIndent(depth).slice(1))}`);
+    } else if (isEmptyCollection(value)) {
+      this.out.push(Array.isArray(value) ? ' []' : ' {}');
+    } else {
+      // A map's list or map goes on the next lines, indented by two; a list's starts on the dash's line.
+      const inner = depth + 1;
+      this.out.push(inSequence ? ' ' : newlineIndent(inner));
+      if (Array.isArray(value)) this.seq(value, inner);
+      else this.map(value, inner);
+    }
   }
-  return out;
+
+  public map(map: any, depth: number): void {
+    const indent = newlineIndent(depth);
+    let first = true;
+    for (const key in map) {
+      if (!Object.prototype.hasOwnProperty.call(map, key)) continue;
+      const value = map[key];
+      if (!isWritten(value)) continue;
+      if (!first) this.out.push(indent);
+      first = false;
+      this.out.push(keyForm(key));
+      this.value(value, depth, false);
+    }
+  }
+
+  public seq(seq: readonly unknown[], depth: number): void {
+    const indent = newlineIndent(depth);
+    for (let i = 0; i < seq.length; i++) {
+      if (i > 0) this.out.push(indent);
+      this.out.push('-');
+      this.value(isWritten(seq[i]) ? seq[i] : null, depth, true);
+    }
+  }
 }
 
 /**
@@ -151,7 +196,11 @@ function emitSeq(seq: readonly unknown[], indent: string): string {
  */
 export function emitYamlDocument(value: unknown): string {
   value = jsonView(value);
-  if (!isCollection(value)) return `${scalar(value, '  ')}\n`;
+  if (!isCollection(value)) return `${scalar(value, '')}\n`;
   if (isEmptyCollection(value)) return Array.isArray(value) ? '[]\n' : '{}\n';
-  return `${Array.isArray(value) ? emitSeq(value, '') : emitMap(value, '')}\n`;
+  const w = new Writer();
+  if (Array.isArray(value)) w.seq(value, 0);
+  else w.map(value, 0);
+  w.out.push('\n');
+  return w.out.join('');
 }
