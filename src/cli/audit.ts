@@ -1,5 +1,5 @@
-import { parseAllDocuments } from 'yaml';
 import { CliError, CliIo, Command, parseArgs } from './io';
+import { readKratixConfig, readYamlDocuments } from './yaml-files';
 import { readDefaults } from '../audit/container-rules';
 import { AuditInputError } from '../audit/input';
 import { countBySeverity, parseSeverity, SEVERITIES } from '../audit/severity';
@@ -8,37 +8,9 @@ import { PromiseAudit } from '../promise-audit';
 
 const USAGE = 'usage: cdk8s-kratix audit PROMISE.yaml [--json] [--fail-on critical|high|medium|low|info] [--kratix-config KRATIX-CONFIGMAP.yaml]';
 
-/** The non-empty documents of a YAML file (YAML 1.2), with their 1-based position in the file. */
-function readDocuments(io: CliIo, file: string): Array<{ index: number; value: any }> {
-  const docs = parseAllDocuments(io.readFile(file));
-  const values: Array<{ index: number; value: any }> = [];
-  (Array.isArray(docs) ? docs : [docs]).forEach((doc, i) => {
-    if (doc.errors.length > 0) throw new CliError(`${file}: document ${i + 1}: invalid YAML: ${doc.errors[0].message}`);
-    const value = doc.toJS();
-    if (value !== null && value !== undefined) values.push({ index: i + 1, value });
-  });
-  return values;
-}
-
-/** The parsed `data.config` of a `kratix` ConfigMap manifest. */
-function readKratixConfig(io: CliIo, file: string): Record<string, any> {
-  const docs = readDocuments(io, file);
-  const configMaps = docs.filter(d => d.value?.kind === 'ConfigMap');
-  if (configMaps.length !== 1) {
-    throw new CliError(`${file}: holds ${configMaps.length} ConfigMaps in ${docs.length} documents; pass the one kratix ConfigMap manifest (kratix-platform-system/kratix)`);
-  }
-  const config = configMaps[0].value.data?.config;
-  if (config === undefined || config === null) {
-    throw new CliError(`${file}: data.config: missing; Kratix refuses to start when the kratix ConfigMap has no 'config' key`);
-  }
-  if (typeof config !== 'string') throw new CliError(`${file}: data.config: ${JSON.stringify(config)} is not a YAML string; use 'config: |'`);
-  const parsed = parseAllDocuments(config);
-  const first = Array.isArray(parsed) ? parsed[0] : undefined;
-  if (first === undefined) return {};
-  if (first.errors.length > 0) throw new CliError(`${file}: data.config: invalid YAML: ${first.errors[0].message}`);
-  const value = first.toJS();
-  if (value === null || value === undefined) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw new CliError(`${file}: data.config: ${JSON.stringify(value)} is not a YAML map`);
+/** The kratix ConfigMap's config, with the fields the audit reads checked. */
+function readAuditedKratixConfig(io: CliIo, file: string): Record<string, any> {
+  const value = readKratixConfig(io, file);
   try {
     readDefaults(value);
   } catch (e) {
@@ -64,9 +36,9 @@ export const audit: Command = (args, io) => {
     throw new CliError(`--fail-on ${JSON.stringify(failOnText)}: expected one of ${SEVERITIES.join(', ')}`);
   }
   const configFile = options['kratix-config'] as string | undefined;
-  const kratixConfig = configFile === undefined ? undefined : readKratixConfig(io, configFile);
+  const kratixConfig = configFile === undefined ? undefined : readAuditedKratixConfig(io, configFile);
 
-  const docs = readDocuments(io, file);
+  const docs = readYamlDocuments(io, file);
   const promises = docs.filter(d => d.value?.kind === 'Promise');
   if (promises.length === 0) {
     const kinds = docs.map(d => JSON.stringify(d.value?.kind ?? null)).join(', ');

@@ -1,5 +1,5 @@
-import { parseAllDocuments } from 'yaml';
 import { CliError, CliIo, Command, parseArgs } from './io';
+import { readKratixConfig, readYamlDocuments } from './yaml-files';
 import { RenderError, renderWorkflow, toYaml, WorkflowRef, workflowObjects } from '../render';
 
 const WORKFLOWS = ['promise/configure', 'promise/delete', 'resource/configure', 'resource/delete'];
@@ -8,17 +8,11 @@ const USAGE = 'usage: cdk8s-kratix render PROMISE.yaml --workflow promise/config
   '[--request REQUEST.yaml] [--kratix-config KRATIX-CONFIGMAP.yaml] [--adapter-image IMAGE] [--adapter-pull-secret NAME]';
 
 /**
- * Reads the one document of `kind` in a YAML file (YAML 1.2). A file with several documents must
- * hold exactly one of that kind.
+ * Reads the one document of `kind` in a YAML file. A file with several documents must hold
+ * exactly one of that kind.
  */
 function readDocument(io: CliIo, file: string, kind: string | undefined, what: string): Record<string, any> {
-  const docs = parseAllDocuments(io.readFile(file));
-  const values: any[] = [];
-  for (const doc of Array.isArray(docs) ? docs : [docs]) {
-    if (doc.errors.length > 0) throw new CliError(`${file}: invalid YAML: ${doc.errors[0].message}`);
-    const value = doc.toJS();
-    if (value !== null && value !== undefined) values.push(value);
-  }
+  const values = readYamlDocuments(io, file).map(d => d.value);
   if (values.length === 0) throw new CliError(`${file}: no document found; expected a ${what}`);
   const candidates = values.length === 1 || kind === undefined ? values : values.filter(v => v?.kind === kind);
   if (candidates.length !== 1) {
@@ -26,25 +20,6 @@ function readDocument(io: CliIo, file: string, kind: string | undefined, what: s
   }
   const value = candidates[0];
   if (typeof value !== 'object' || Array.isArray(value)) throw new CliError(`${file}: the document is not a ${what} object`);
-  return value;
-}
-
-/** The parsed `data.config` of a `kratix` ConfigMap manifest. */
-function readKratixConfig(io: CliIo, file: string): Record<string, any> {
-  const cm = readDocument(io, file, 'ConfigMap', 'ConfigMap');
-  if (cm.kind !== 'ConfigMap') throw new CliError(`${file}: kind: ${JSON.stringify(cm.kind)} is not ConfigMap; pass the kratix ConfigMap manifest`);
-  const config = cm.data?.config;
-  if (config === undefined || config === null) {
-    throw new CliError(`${file}: data.config: missing; Kratix refuses to start when the kratix ConfigMap has no 'config' key`);
-  }
-  if (typeof config !== 'string') throw new CliError(`${file}: data.config: must be a YAML string (use 'config: |')`);
-  const doc = parseAllDocuments(config);
-  const first = Array.isArray(doc) ? doc[0] : doc;
-  if (first === undefined) return {};
-  if (first.errors.length > 0) throw new CliError(`${file}: data.config: invalid YAML: ${first.errors[0].message}`);
-  const value = first.toJS();
-  if (value === null || value === undefined) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw new CliError(`${file}: data.config: must be a YAML map, got ${JSON.stringify(value)}`);
   return value;
 }
 
