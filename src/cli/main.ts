@@ -16,12 +16,14 @@ global options: --debug (print stack traces)
 `;
 
 // Commands are loaded on first use so that `cdk8s-kratix validate` does not pay for the renderer.
+/* eslint-disable @typescript-eslint/no-require-imports */
 const COMMANDS: Record<string, () => Command> = {
   validate: () => require('./validate').validate,
   render: () => require('./render').render,
   audit: () => require('./audit').audit,
   import: () => require('./import').importCommand,
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Runs the command line and returns the exit code.
