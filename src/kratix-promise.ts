@@ -149,6 +149,7 @@ export class KratixPromise extends Construct {
   private destinationSelectorList?: DestinationSelector[];
   private requiredPromiseList?: RequiredPromise[];
   private readonly overrides: Array<[string, any]> = [];
+  private readonly acceptedProblems = new Set<string>();
 
   constructor(scope: Construct, id: string, props: KratixPromiseProps = {}) {
     super(scope, id);
@@ -275,11 +276,22 @@ export class KratixPromise extends Construct {
   }
 
   /**
+   * Marks problems of an imported document, already reported as import warnings, so that they do
+   * not fail synthesis; a problem introduced afterwards still does.
+   *
+   * @internal
+   */
+  public _acceptProblems(problems: ReadonlyArray<{ readonly path: string; readonly message: string }>): void {
+    for (const p of problems) this.acceptedProblems.add(`${p.path}\n${p.message}`);
+  }
+
+  /**
    * Kratix's rules and the library's, checked on the whole document so that each rule has one
    * implementation; a problem inside a pipeline is reported against that pipeline's construct.
    */
   private validateDocument(): string[] {
-    return errorsOf(promiseProblems(this.toJson())).map(problem => {
+    const problems = errorsOf(promiseProblems(this.toJson())).filter(p => !this.acceptedProblems.has(`${p.path}\n${p.message}`));
+    return problems.map(problem => {
       const match = /^spec\.workflows\.(promise|resource)\.(configure|delete)\[(\d+)\]\.?(.*)$/.exec(problem.path);
       const pipeline = match && this.workflow(match[1] as WorkflowType, match[2] as WorkflowAction).pipelines[Number(match[3])];
       if (match && pipeline) return `Pipeline '${pipeline.node.path}': ${match[4] ? `${match[4]}: ` : ''}${problem.message}`;

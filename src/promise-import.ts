@@ -117,6 +117,8 @@ export function importPromise(
     promise.addOverride(path, value);
     warnings.push(unexpressedWarning(path));
   }
+  // What the input already got wrong was reported as warnings above; only new problems fail synth.
+  promise._acceptProblems(promiseProblems(promise.toJson()));
   for (const warning of warnings) {
     promise.node.addMetadata(IMPORT_WARNING_METADATA, warning);
     options.warningHandler?.onWarning(warning);
@@ -211,6 +213,7 @@ export function buildPromise(scope: Construct, id: string, plan: PromisePlan): K
     for (const p of wf.pipelines) {
       const props = materialize(p.props);
       const pipeline = p.extra ? new Pipeline(workflow, p.name, props) : workflow.addPipeline(p.name, props);
+      if (p.extra) workflow._acceptExtraPipeline(pipeline);
       applyCalls(pipeline, p.calls);
     }
   }

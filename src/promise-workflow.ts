@@ -25,6 +25,7 @@ export class PromiseWorkflow extends Construct {
   public readonly type: WorkflowType;
   /** Configure or delete. */
   public readonly action: WorkflowAction;
+  private readonly acceptedExtras = new Set<Pipeline>();
 
   constructor(scope: Construct, id: string, props: PromiseWorkflowProps) {
     super(scope, id);
@@ -57,6 +58,16 @@ export class PromiseWorkflow extends Construct {
     return new Pipeline(this, id, props);
   }
 
+  /**
+   * Marks a second delete pipeline of an imported Promise, already reported as an import warning
+   * (Kratix ignores it), so that it does not fail synthesis.
+   *
+   * @internal
+   */
+  public _acceptExtraPipeline(pipeline: Pipeline): void {
+    this.acceptedExtras.add(pipeline);
+  }
+
   /** The workflow's list of Pipeline objects. */
   public toJson(): any[] {
     return this.pipelines.map(p => p.toJson());
@@ -64,8 +75,8 @@ export class PromiseWorkflow extends Construct {
 
   private validatePipelines(): string[] {
     // Kratix itself only warns and runs the first; a construct that declares two is a mistake.
-    const pipelines = this.pipelines;
-    return this.action === WorkflowAction.DELETE && pipelines.length > 1 ? [this.secondDeleteMessage(pipelines[1].name)] : [];
+    const extra = this.action === WorkflowAction.DELETE ? this.pipelines.slice(1).find(p => !this.acceptedExtras.has(p)) : undefined;
+    return extra ? [this.secondDeleteMessage(extra.name)] : [];
   }
 
   private secondDeleteMessage(name: string): string {

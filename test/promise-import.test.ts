@@ -172,8 +172,9 @@ describe('KratixPromise.fromObject', () => {
   describe('when Kratix would ignore part of it', () => {
     const doc = promiseDoc({ workflows: { resource: { delete: [pipeline('first'), pipeline('second')] } } });
 
-    test('imports a second delete pipeline, with a warning', () => {
-      const { promise, warnings } = importDoc(doc);
+    test('imports a second delete pipeline, with a warning, and synthesizes it as it was', () => {
+      const { promise, warnings, chart } = importDoc(doc);
+      expect(Testing.synth(chart)[0].spec.workflows.resource.delete.map((p: any) => p.metadata.name)).toEqual(['first', 'second']);
       expect(promise.workflow(WorkflowType.RESOURCE, WorkflowAction.DELETE).pipelines.map(p => p.name)).toEqual(['first', 'second']);
       expect(warnings).toEqual([{
         path: 'spec.workflows.resource.delete[1]',
@@ -212,8 +213,10 @@ describe('KratixPromise.fromObject', () => {
       const doc = promiseDoc({ workflows: { resource: { configure: [pipeline('p', { containers: [{ name: 'c', image: 'i', workingDir: '/w' }], priority: 1 }, { status: {} })] } } });
       const { promise, chart, warnings } = importDoc(doc, { lenient: true });
       expect(semanticDifference(promise.toJson(), doc)).toBeUndefined();
-      // The construct's own synth-time validation still refuses what Kratix would reject.
-      expect(() => Testing.synth(chart)).toThrow(/unknown field 'workingDir'/);
+      // Reported once at import; synth keeps it, and fails only on problems added afterwards.
+      expect(Testing.synth(chart)).toEqual([promise.toJson()]);
+      promise.workflow(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE).pipelines[0].addContainer({ name: 'Bad', image: 'i:1' });
+      expect(() => Testing.synth(chart)).toThrow(/container name 'Bad' must be a DNS-1123 label/);
       expect(warnings.map(w => w.path).sort()).toEqual([
         'spec.workflows.resource.configure[0].spec.containers[0].workingDir',
         'spec.workflows.resource.configure[0].spec.priority',
