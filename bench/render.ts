@@ -1,0 +1,80 @@
+/**
+ * Benchmark 2, render: every object of resource/configure for R resource requests of one Promise,
+ * through the library's own output path (renderWorkflow + workflowObjects + toYaml per request, as
+ * the CLI does), against the same objects as cdk8s ApiObjects synthesized, and written with
+ * JSON.stringify. Benchmark 3 (peer, bench/peer.ts) builds the same objects with cdk8s-plus-28.
+ */
+import { apiObjectsYaml, appObjects, benchApp, jsonText, timeInterleaved } from './common';
+import { peerYaml } from './peer';
+import { renderWorkflow, RenderSettings, toYaml, workflowObjects } from '../src/render';
+
+export const RENDER_SETTINGS: RenderSettings = {
+  adapterImage: 'docker.io/syntasso/kratix-platform-pipeline-adapter:v1.2.3',
+  kratixConfig: { workflows: { jobOptions: { defaultBackoffLimit: 2 } } },
+};
+
+/** The Promise of the synth benchmark, as stored in a cluster. */
+export function renderPromise(): any {
+  const promise = appObjects(benchApp(1))[0];
+  promise.metadata.uid = '5b0c6a1e-0005-4c1d-9a7e-000000000005';
+  return promise;
+}
+
+/** R resource requests of the bench Promise, over 20 namespaces. */
+export function renderRequests(r: number): any[] {
+  return Array.from({ length: r }, (_, i) => ({
+    apiVersion: 'bench.example.com/v1alpha1',
+    kind: 'Svc0',
+    metadata: { name: `request-${i}`, namespace: `team-${i % 20}`, uid: `7c1d2e3f-0005-4a5b-8c9d-${String(i).padStart(12, '0')}` },
+    spec: { size: ['small', 'medium', 'large'][i % 3], replicas: 1 + (i % 5), region: 'eu-west-1', backup: { enabled: i % 2 === 0, schedule: '0 2 * * *' } },
+  }));
+}
+
+/** The CLI's output path for every request: the YAML text of each, concatenated. */
+export function renderAll(promise: any, requests: readonly any[]): string {
+  const out: string[] = [];
+  for (const request of requests) {
+    out.push(toYaml(workflowObjects(renderWorkflow(promise, 'resource/configure', request, RENDER_SETTINGS))));
+  }
+  return out.join('---\n');
+}
+
+/** The rendered objects of every request, in order. */
+export function renderObjects(promise: any, requests: readonly any[]): any[] {
+  return requests.flatMap(request => workflowObjects(renderWorkflow(promise, 'resource/configure', request, RENDER_SETTINGS)));
+}
+
+export interface RenderResult {
+  readonly r: number;
+  readonly objects: number;
+  readonly yamlBytes: number;
+  readonly ms: { ours: number; apiObjectFloor?: number; jsonFloor: number; peer?: number };
+  readonly objectsPerSecond: number;
+  readonly runs: Record<string, number[]>;
+}
+
+/**
+ * @param withCdk8s also time the cdk8s ApiObject floor and the cdk8s-plus-28 peer (slow at large R)
+ */
+export function benchRender(r: number, repeats: number, withCdk8s: boolean): RenderResult {
+  const promise = renderPromise();
+  const requests = renderRequests(r);
+  const objects = renderObjects(promise, requests);
+  const yaml = renderAll(promise, requests);
+  const cases: Record<string, () => unknown> = {
+    ours: () => renderAll(promise, requests),
+    jsonFloor: () => jsonText(objects),
+  };
+  if (withCdk8s) {
+    cases.apiObjectFloor = () => apiObjectsYaml(objects);
+    cases.peer = () => peerYaml(objects);
+  }
+  const t = timeInterleaved(cases, repeats);
+  const ms: any = {};
+  const runs: Record<string, number[]> = {};
+  for (const [name, v] of Object.entries(t)) {
+    ms[name] = v.ms;
+    runs[name] = v.runs;
+  }
+  return { r, objects: objects.length, yamlBytes: yaml.length, ms, objectsPerSecond: Math.round(objects.length / (t.ours.ms / 1000)), runs };
+}

@@ -1,0 +1,184 @@
+/**
+ * `npm run bench`: every benchmark of issue 6, a table on stdout and bench/results.json.
+ *
+ * Each comparison is timed in one process with its cases interleaved (warm-up round discarded,
+ * medians of the rest), so that the ratios hold on a noisy machine; peak RSS is measured per
+ * scenario in a fresh child process (bench/scenario.ts). BENCH_FULL=1 also times the cdk8s
+ * ApiObject floor and the cdk8s-plus-28 peer at R = 10,000 (about two minutes more).
+ */
+import { execSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { benchColdStart } from './cold-start';
+import { appObjects, benchApp, peakRss, REPO } from './common';
+import { benchImport, fixtures, importable } from './import';
+import { benchRender, renderObjects, renderPromise, renderRequests } from './render';
+import { benchSynth } from './synth';
+
+const FULL = process.env.BENCH_FULL === '1';
+const GIB = 1024 ** 3;
+const MIB = 1024 ** 2;
+
+interface Row { bench: string; scenario: string; work: string; ms?: number; rssMiB?: number; note?: string }
+interface Check { target: string; value: string; limit: string; pass: boolean }
+
+const rows: Row[] = [];
+const checks: Check[] = [];
+const results: any = { machine: machine(), benchmarks: {} };
+
+function machine(): any {
+  const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? os.cpus()[0]?.model;
+  let commit = '';
+  try {
+    commit = execSync('git rev-parse --short HEAD', { cwd: REPO, encoding: 'utf8' }).trim();
+  } catch { /* not a git checkout */ }
+  return { nproc: os.availableParallelism?.() ?? os.cpus().length, cpu, node: process.version, memGiB: Math.round(os.totalmem() / GIB * 10) / 10, platform: `${os.platform()} ${os.release()}`, date: new Date().toISOString(), commit };
+}
+
+function tmpJson(name: string, value: unknown): string {
+  const file = path.join(os.tmpdir(), `cdk8s-kratix-bench-${process.pid}-${name}.json`);
+  fs.writeFileSync(file, JSON.stringify(value));
+  return file;
+}
+
+function rss(scenario: string, arg?: string | number): number | undefined {
+  try {
+    return peakRss(scenario, ...(arg === undefined ? [] : [arg])) / MIB;
+  } catch (e: any) {
+    console.error(`peak RSS of ${scenario}: ${String(e.message ?? e).slice(0, 500)}`);
+    return undefined;
+  }
+}
+
+function check(target: string, value: number, limit: number, unit: string, lessOrEqual = true): void {
+  const pass = lessOrEqual ? value <= limit : value >= limit;
+  checks.push({ target, value: `${round(value)}${unit}`, limit: `${lessOrEqual ? '≤' : '≥'} ${round(limit)}${unit}`, pass });
+}
+
+function round(x: number): number {
+  return Math.abs(x) >= 100 ? Math.round(x) : Math.round(x * 100) / 100;
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+function synth(): void {
+  const out: any = {};
+  for (const [n, repeats] of [[100, 5], [1000, 3]]) {
+    log(`synth N=${n}`);
+    const r = benchSynth(n, repeats);
+    const objectsFile = tmpJson(`synth-${n}`, appObjects(benchApp(n)));
+    const peak = { ours: rss('synth', n), apiObjectFloor: rss('apiobject-floor', objectsFile), jsonFloor: rss('json-floor', objectsFile) };
+    fs.unlinkSync(objectsFile);
+    out[n] = { ...r, peakRssMiB: peak, ratios: { oursOverApiObjectFloor: r.ms.ours / r.ms.apiObjectFloor, oursOverJsonFloor: r.ms.ours / r.ms.jsonFloor } };
+    rows.push({ bench: 'synth', scenario: 'KratixPromise app, synthYaml()', work: `N=${n}`, ms: r.ms.ours, rssMiB: peak.ours });
+    rows.push({ bench: 'synth', scenario: 'floor: same objects as cdk8s ApiObjects', work: `N=${n}`, ms: r.ms.apiObjectFloor, rssMiB: peak.apiObjectFloor });
+    rows.push({ bench: 'synth', scenario: 'floor: JSON.stringify', work: `N=${n}`, ms: r.ms.jsonFloor, rssMiB: peak.jsonFloor });
+    check(`synth N=${n}: ours / cdk8s ApiObject floor`, out[n].ratios.oursOverApiObjectFloor, 1.2, 'x');
+  }
+  out.scaling = { ours: out[1000].ms.ours / out[100].ms.ours, apiObjectFloor: out[1000].ms.apiObjectFloor / out[100].ms.apiObjectFloor, jsonFloor: out[1000].ms.jsonFloor / out[100].ms.jsonFloor };
+  check('synth scaling: time(N=1,000) / time(N=100)', out.scaling.ours, 11, 'x');
+  if (out[1000].peakRssMiB.ours !== undefined) check('synth N=1,000 peak RSS', out[1000].peakRssMiB.ours, 1024, ' MiB');
+  results.benchmarks.synth = out;
+}
+
+function render(): void {
+  const out: any = {};
+  for (const [r, repeats] of [[1000, 3], [10000, 3]]) {
+    const withCdk8s = r === 1000 || FULL;
+    log(`render R=${r}${withCdk8s ? ' (with the cdk8s floor and the peer)' : ''}`);
+    const res = benchRender(r, repeats, withCdk8s);
+    const objectsFile = tmpJson(`render-${r}`, renderObjects(renderPromise(), renderRequests(r)));
+    const peak: any = { ours: rss('render', r), jsonFloor: rss('json-floor', objectsFile) };
+    if (withCdk8s) {
+      peak.apiObjectFloor = rss('apiobject-floor', objectsFile);
+      peak.peer = rss('peer', objectsFile);
+    }
+    fs.unlinkSync(objectsFile);
+    const ratios: any = { oursOverJsonFloor: res.ms.ours / res.ms.jsonFloor };
+    if (res.ms.apiObjectFloor !== undefined) ratios.oursOverApiObjectFloor = res.ms.ours / res.ms.apiObjectFloor;
+    if (res.ms.peer !== undefined) {
+      ratios.oursOverPeer = res.ms.ours / res.ms.peer;
+      ratios.peerOverOurs = res.ms.peer / res.ms.ours;
+    }
+    out[r] = { ...res, peakRssMiB: peak, ratios };
+    const work = `R=${r} (${res.objects} objects)`;
+    rows.push({ bench: 'render', scenario: 'renderWorkflow + workflowObjects + toYaml', work, ms: res.ms.ours, rssMiB: peak.ours, note: `${res.objectsPerSecond.toLocaleString('en-US')} objects/s` });
+    rows.push({ bench: 'render', scenario: 'floor: same objects as cdk8s ApiObjects', work, ms: res.ms.apiObjectFloor, rssMiB: peak.apiObjectFloor, note: withCdk8s ? undefined : 'skipped (BENCH_FULL=1)' });
+    rows.push({ bench: 'render', scenario: 'floor: JSON.stringify', work, ms: res.ms.jsonFloor, rssMiB: peak.jsonFloor });
+    rows.push({ bench: 'peer', scenario: 'cdk8s-plus-28 L2 constructs, synthYaml()', work, ms: res.ms.peer, rssMiB: peak.peer, note: withCdk8s ? undefined : 'skipped (BENCH_FULL=1)' });
+    check(`render R=${r}: ours / JSON.stringify floor`, ratios.oursOverJsonFloor, 4, 'x');
+    if (ratios.peerOverOurs !== undefined) check(`render R=${r}: cdk8s-plus-28 / ours (times faster)`, ratios.peerOverOurs, 3, 'x', false);
+  }
+  out.scaling = { ours: out[10000].ms.ours / out[1000].ms.ours, jsonFloor: out[10000].ms.jsonFloor / out[1000].ms.jsonFloor };
+  check('render scaling: time(R=10,000) / time(R=1,000)', out.scaling.ours, 11, 'x');
+  results.benchmarks.render = out;
+}
+
+function importBench(): void {
+  const out: any = {};
+  const { skipped } = importable(fixtures());
+  for (const scenario of ['largest', 'all'] as const) {
+    log(`import ${scenario}`);
+    const r = benchImport(scenario, 3);
+    const peak = scenario === 'largest' ? rss('import-largest') : rss('import-all', skipped.map(s => s.name).join(','));
+    out[scenario] = { ...r, peakRssMiB: peak, ratios: { oursOverFloor: r.ms.ours / r.ms.parseAndApiObjectFloor } };
+    const work = `${r.fixtures} fixture${r.fixtures > 1 ? 's' : ''}, ${(r.bytes / MIB).toFixed(1)} MiB`;
+    rows.push({ bench: 'import', scenario: `KratixPromise.fromYaml + synthYaml() (${scenario})`, work, ms: r.ms.ours, rssMiB: peak, note: r.skipped.length ? `${r.skipped.length} fixture(s) rejected by validation, left out` : undefined });
+    rows.push({ bench: 'import', scenario: 'floor: parse + same docs as ApiObjects', work, ms: r.ms.parseAndApiObjectFloor });
+  }
+  results.benchmarks.import = out;
+}
+
+function coldStart(): void {
+  log('cold start');
+  const r = benchColdStart(9);
+  results.benchmarks.coldStart = r;
+  const note = r.libStale ? 'lib/ is older than src/: run npx jsii --silence-warnings=reserved-word first' : undefined;
+  rows.push({ bench: 'cold start', scenario: "node -e \"require('<repo>/lib/index.js')\"", work: 'new process', ms: r.ms.ours, note });
+  rows.push({ bench: 'cold start', scenario: "node -e \"require('cdk8s-plus-28')\"", work: 'new process', ms: r.ms.cdk8sPlus28 });
+  rows.push({ bench: 'cold start', scenario: "node -e ''", work: 'new process', ms: r.ms.emptyNode });
+  check('cold start: ours - cdk8s-plus-28', r.ms.ours - r.ms.cdk8sPlus28, 50, ' ms');
+}
+
+function table(): string {
+  const head = ['benchmark', 'scenario', 'work', 'median ms', 'peak RSS MiB', 'note'];
+  const body = rows.map(r => [r.bench, r.scenario, r.work, r.ms === undefined ? '-' : String(round(r.ms)), r.rssMiB === undefined ? '-' : String(Math.round(r.rssMiB)), r.note ?? '']);
+  const lines = [head, head.map(() => '---'), ...body].map(cells => `| ${cells.join(' | ')} |`);
+  const targets = checks.map(c => `| ${c.target} | ${c.value} | ${c.limit} | ${c.pass ? 'PASS' : 'FAIL'} |`);
+  return [...lines, '', '| target | measured | limit | result |', '| --- | --- | --- | --- |', ...targets].join('\n');
+}
+
+function main(): void {
+  const only = process.argv.slice(2);
+  const all: Record<string, () => void> = { synth, render, import: importBench, 'cold-start': coldStart };
+  const t0 = Date.now();
+  for (const [name, fn] of Object.entries(all)) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    try {
+      fn();
+    } catch (e: any) {
+      log(`${name} failed: ${e.stack ?? e}`);
+      results.benchmarks[name] = { error: String(e.message ?? e) };
+      rows.push({ bench: name, scenario: 'FAILED', work: '', note: String(e.message ?? e).slice(0, 200) });
+    }
+  }
+  results.checks = checks;
+  results.seconds = Math.round((Date.now() - t0) / 1000);
+  const m = results.machine;
+  const text = `${table()}\n\nMachine: ${m.cpu}, ${m.nproc} CPUs, ${m.memGiB} GiB, node ${m.node}, ${m.platform}; commit ${m.commit}; ${results.seconds} s\n`;
+  process.stdout.write(text);
+  const file = path.join(__dirname, 'results.json');
+  if (only.length === 0) {
+    fs.writeFileSync(`${file}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+    fs.renameSync(`${file}.tmp`, file);
+    log(`wrote ${path.relative(REPO, file)}`);
+  } else {
+    log(`partial run (${only.join(', ')}): ${path.relative(REPO, file)} not written`);
+  }
+  if (checks.some(c => !c.pass)) process.exitCode = 1;
+}
+
+main();

@@ -1,0 +1,33 @@
+/**
+ * Benchmark 1, synth: a cdk8s app with N Promises synthesized to YAML, against the same objects
+ * as plain cdk8s ApiObjects (the floor for anything that goes through cdk8s) and written with
+ * JSON.stringify (the floor for any text output). Each case builds its constructs and then
+ * synthesizes (`app.synthYaml()`), as `cdk8s synth` does.
+ */
+import { apiObjectsYaml, appObjects, benchApp, jsonText, timeInterleaved } from './common';
+
+export interface SynthResult {
+  readonly n: number;
+  readonly objects: number;
+  readonly yamlBytes: number;
+  readonly ms: { ours: number; apiObjectFloor: number; jsonFloor: number };
+  readonly runs: Record<string, number[]>;
+}
+
+export function benchSynth(n: number, repeats: number): SynthResult {
+  const objects = appObjects(benchApp(n));
+  const yaml = benchApp(n).synthYaml();
+  if (apiObjectsYaml(objects) !== yaml) throw new Error('synth: the ApiObject floor does not write the same YAML as the Promises');
+  const t = timeInterleaved({
+    ours: () => benchApp(n).synthYaml(),
+    apiObjectFloor: () => apiObjectsYaml(objects),
+    jsonFloor: () => jsonText(objects),
+  }, repeats);
+  return {
+    n,
+    objects: objects.length,
+    yamlBytes: yaml.length,
+    ms: { ours: t.ours.ms, apiObjectFloor: t.apiObjectFloor.ms, jsonFloor: t.jsonFloor.ms },
+    runs: { ours: t.ours.runs, apiObjectFloor: t.apiObjectFloor.runs, jsonFloor: t.jsonFloor.runs },
+  };
+}
