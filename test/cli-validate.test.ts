@@ -82,14 +82,21 @@ describe('cdk8s-kratix validate', () => {
     expect(out).toBe(`${f}: spec.workflows.resource.configure[0].metadata.namespace: warning: Kratix ignores a pipeline's namespace 'default': pipelines run in the Promise's pipeline namespace (spec.workflows.config.pipelineNamespace); remove it\n`);
   });
 
-  test('starts paths with the document index in multi-document files and skips empty documents', () => {
+  test('starts paths with the document index in multi-document files, skipping empty documents and other kinds', () => {
     const f = file('multi.yaml', `---\n${PROMISE}---\n# nothing here\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n---\n${PROMISE.replace('name: env', 'name: Env')}`);
     const { code, out } = run(f);
     expect(code).toBe(1);
     expect(out).toBe(
-      `${f}: [1].kind: document is a Namespace, not a Promise: validate only Promise documents (kind: Promise, apiVersion: platform.kratix.io/v1alpha1)\n`
+      `${f}: [1].kind: warning: document is a Namespace, not a Promise: skipped\n`
       + `${f}: [2].metadata.name: Promise name 'Env' must be a DNS-1123 label (lower case letters, digits and '-', at most 63 characters): Kratix uses it in label values and in the names of pipeline objects\n`,
     );
+  });
+
+  test('refuses a file without any Promise', () => {
+    const f = file('objects.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\n');
+    const { code, out } = run(f);
+    expect(code).toBe(1);
+    expect(out).toContain(`${f}: [0].kind: document is a Namespace, not a Promise`);
   });
 
   test('reports unknown pipeline fields as errors, or as warnings with --lenient', () => {

@@ -71,9 +71,18 @@ function validateFile(file: string, io: CliIo, lenient: boolean): Problem[] {
     return [{ path: '', severity: 'error', message: 'the file has no document: expected a Promise' }];
   }
   const many = parsed.length > 1;
+  // Beside a Promise, other objects (a chart's ConfigMaps, a CRD) are skipped rather than refused.
+  const otherKind = (value: unknown): string | undefined => {
+    const kind = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as any).kind : undefined;
+    return typeof kind === 'string' && kind !== 'Promise' ? kind : undefined;
+  };
+  const hasPromise = parsed.some(doc => doc.value !== undefined && otherKind(doc.value) === undefined);
   const out: Problem[] = [];
   parsed.forEach((doc, i) => {
-    const problems = doc.problems ?? safeValidate(doc.value, lenient);
+    const skipped = many && hasPromise ? otherKind(doc.value) : undefined;
+    const problems = skipped !== undefined
+      ? [{ path: 'kind', severity: 'warning' as const, message: `document is a ${skipped}, not a Promise: skipped` }]
+      : doc.problems ?? safeValidate(doc.value, lenient);
     for (const p of problems) {
       const isLine = p.path.startsWith('line ');
       const path = !many || isLine ? p.path : p.path === '' ? `[${i}]` : p.path.startsWith('[') ? `[${i}]${p.path}` : `[${i}].${p.path}`;
