@@ -13,9 +13,42 @@ export function compact<T extends Record<string, any>>(obj: T): T {
   return out as T;
 }
 
+/** How deeply plain data may nest: far more than any Kubernetes object needs, well within the stack of the code that reads it. */
+export const MAX_NESTING_DEPTH = 1000;
+
+/**
+ * Where `value` nests maps and lists more than `limit` levels deep (its path, first keys only), or
+ * undefined. Iterative, so that it never overflows the stack itself; shared objects are visited once.
+ */
+export function tooDeepAt(value: unknown, limit = MAX_NESTING_DEPTH): string | undefined {
+  type Node = { value: unknown; depth: number; key?: string; parent?: Node };
+  const stack: Node[] = [{ value, depth: 0 }];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node.value !== 'object' || node.value === null || seen.has(node.value)) continue;
+    if (node.depth >= limit) {
+      const keys: string[] = [];
+      for (let n: Node | undefined = node; n?.key !== undefined; n = n.parent) keys.unshift(n.key);
+      return `${keys.slice(0, 12).join('').replace(/^\./, '')}...`;
+    }
+    seen.add(node.value);
+    const array = Array.isArray(node.value);
+    for (const [key, child] of Object.entries(node.value)) {
+      stack.push({ value: child, depth: node.depth + 1, key: array ? `[${key}]` : `.${key}`, parent: node });
+    }
+  }
+  return undefined;
+}
+
 /** A deep copy of plain JSON data, so that callers never share mutable state with a construct. */
 export function cloneJson<T>(value: T): T {
-  return value === undefined ? value : JSON.parse(JSON.stringify(value));
+  if (value === undefined) return value;
+  const deep = tooDeepAt(value);
+  if (deep !== undefined) {
+    throw new Error(`a value nested more than ${MAX_NESTING_DEPTH} levels deep (at ${deep}): cdk8s-kratix takes at most ${MAX_NESTING_DEPTH} levels of maps and lists; flatten it`);
+  }
+  return JSON.parse(JSON.stringify(value));
 }
 
 /** `items` as given, or `undefined` when no list was given. */

@@ -9,6 +9,7 @@ import { App, Chart, Duration } from 'cdk8s';
 import { ImagePullPolicy, k8s, RestartPolicy } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import * as YAML from 'yaml';
+import { MAX_NESTING_DEPTH, tooDeepAt } from './_json';
 import { Kratix, KratixLabels } from './constants';
 import { KratixPromise } from './kratix-promise';
 import { Pipeline } from './pipeline';
@@ -166,6 +167,8 @@ export function planPromise(raw: unknown, options: PromiseImportOptions = {}): P
   if (!isMap(raw) || raw.kind !== 'Promise') {
     throw new Error(`cannot import ${isMap(raw) && typeof raw.kind === 'string' ? `a ${raw.kind}` : 'a document without kind'} as a Promise: expected kind: Promise, apiVersion: ${Kratix.API_VERSION}`);
   }
+  const deep = tooDeepAt(raw);
+  if (deep !== undefined) throw new Error(`cannot import the Promise: ${deep}: nested more than ${MAX_NESTING_DEPTH} levels deep; no Kubernetes object needs that many levels of maps and lists, flatten it`);
   const name = isMap(raw.metadata) && typeof raw.metadata.name === 'string' ? raw.metadata.name : undefined;
   const warnings = checkDocument(raw, name, options.lenient ?? false);
   const doc = withoutNulls(raw) as Record<string, any>;

@@ -21,12 +21,14 @@ export class RenderError extends Error {
 /** Quotes a value for an error message, never printing `undefined` bare. */
 export function quote(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
+  let text: string;
   try {
-    return JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    text = Array.isArray(value) ? 'a list' : typeof value === 'object' && value !== null ? 'a map' : String(value);
   }
+  // A 10 MB value must not become a 10 MB message.
+  return text.length > 100 ? `${text.slice(0, 97)}...` : text;
 }
 
 /** True for a plain (non-array, non-null) object. */

@@ -1,3 +1,4 @@
+import { MAX_NESTING_DEPTH, tooDeepAt } from '../_json';
 import { PipelineContext } from './context';
 import { destinationSelectorsConfigMap } from './destination-selectors';
 import { goJsonMarshal, md5Hex } from './go-json';
@@ -8,6 +9,7 @@ import { pipelineId } from './names';
 import { WorkflowAction, WorkflowType } from './pipeline';
 import { pipelineRbac, serviceAccount } from './rbac';
 import { resolveSettings } from './settings';
+import { RenderError } from './errors';
 import { KubeObject, RenderedPipeline, RenderSettings, WorkflowRef } from './types';
 
 export * from './types';
@@ -52,6 +54,10 @@ export function renderWorkflow(promise: any, workflow: WorkflowRef, request: any
     throw new Error(`unknown workflow ${JSON.stringify(workflow)}: expected one of ${WORKFLOWS.join(', ')}`);
   }
   const [type, action] = workflow.split('/') as [WorkflowType, WorkflowAction];
+  for (const [input, doc] of [['promise', promise], ['request', request], ['settings', settings?.kratixConfig]] as const) {
+    const deep = tooDeepAt(doc);
+    if (deep !== undefined) throw new RenderError(input, deep, `nested more than ${MAX_NESTING_DEPTH} levels deep: no Kubernetes object needs that many levels of maps and lists; flatten it`);
+  }
   const info = readPromise(promise);
   const resolved = resolveSettings(settings);
   const declared = info.pipelines[type][action];
