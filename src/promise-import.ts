@@ -19,6 +19,7 @@ import { PromiseApi } from './promise-api';
 import { PromiseImportOptions, PromiseImportWarning } from './promise-import-options';
 import { formatGoDuration, parseGoDuration, Problem, promiseProblems } from './validate';
 import { WorkflowAction, WorkflowType } from './workflow-types';
+import { isTooDeepYaml, TOO_DEEP_YAML } from './yaml-errors';
 
 /** The node metadata type under which an imported Promise records its warnings. */
 export const IMPORT_WARNING_METADATA = 'cdk8s-kratix:import-warning';
@@ -89,6 +90,7 @@ export function promiseDocuments(text: string, source = 'input'): { docs: unknow
   const warnings: PromiseImportWarning[] = [];
   YAML.parseAllDocuments(text).forEach((document, i) => {
     const error = document.errors[0];
+    if (error && isTooDeepYaml(error)) throw new Error(`${source}: document ${i + 1}: ${TOO_DEEP_YAML}`);
     if (error) {
       const where = error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : `document ${i + 1}`;
       throw new Error(`${source}: ${where}: not valid YAML: ${error.message.split('\n')[0]}`);

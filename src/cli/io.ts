@@ -21,7 +21,13 @@ export const processIo: CliIo = {
       throw new CliError(`${path}: cannot read file: ${e.code ?? e.message}`);
     }
   },
-  writeFile: (path, text) => fs.writeFileSync(path, text),
+  writeFile: (path, text) => {
+    try {
+      fs.writeFileSync(path, text);
+    } catch (e: any) {
+      throw new CliError(`${path}: cannot write file: ${e.code ?? e.message}`);
+    }
+  },
 };
 
 /**

@@ -1,6 +1,7 @@
 import * as YAML from 'yaml';
 import { Problem, validatePromiseDocument } from '../validate';
 import { CliError, CliIo, Command, parseArgs } from './io';
+import { isTooDeepYaml, TOO_DEEP_YAML } from '../yaml-errors';
 
 const USAGE = 'usage: cdk8s-kratix validate FILE... [--lenient]';
 
@@ -50,6 +51,7 @@ function validateFile(file: string, io: CliIo, lenient: boolean): Problem[] {
   const parsed: Array<{ value?: unknown; problems?: Problem[] }> = [];
   for (const doc of documents) {
     const syntax = [...doc.errors].map((e): Problem => {
+      if (isTooDeepYaml(e)) return { path: '', severity: 'error', message: TOO_DEEP_YAML };
       const pos = e.linePos?.[0];
       return { path: pos ? `line ${pos.line}, column ${pos.col}` : '', severity: 'error', message: `YAML syntax error: ${firstLine(e).replace(/ at line \d+, column \d+:?$/, '')}` };
     });

@@ -1,5 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { CliError, CliIo } from './io';
+import { isTooDeepYaml, TOO_DEEP_YAML } from '../yaml-errors';
 
 /** A non-empty document of a YAML file, with its 1-based position in the file. */
 export interface YamlDocument {
@@ -11,7 +12,7 @@ export interface YamlDocument {
 export function readYamlDocuments(io: CliIo, file: string): YamlDocument[] {
   const docs: YamlDocument[] = [];
   parseAllDocuments(io.readFile(file)).forEach((doc, i) => {
-    if (doc.errors.length > 0) throw new CliError(`${file}: document ${i + 1}: invalid YAML: ${doc.errors[0].message}`);
+    if (doc.errors.length > 0) throw new CliError(`${file}: document ${i + 1}: ${isTooDeepYaml(doc.errors[0]) ? TOO_DEEP_YAML : `invalid YAML: ${doc.errors[0].message}`}`);
     const value = doc.toJS();
     if (value !== null && value !== undefined) docs.push({ index: i + 1, value });
   });

@@ -1,6 +1,7 @@
 import { MAX_NESTING_DEPTH, tooDeepAt } from '../_json';
 import { PipelineContext } from './context';
 import { destinationSelectorsConfigMap } from './destination-selectors';
+import { RenderError } from './errors';
 import { goJsonMarshal, md5Hex } from './go-json';
 import { PromiseApi, readApi, readPromise, readRequest, RequestInfo } from './inputs';
 import { pipelineJob } from './job';
@@ -9,7 +10,6 @@ import { pipelineId } from './names';
 import { WorkflowAction, WorkflowType } from './pipeline';
 import { pipelineRbac, serviceAccount } from './rbac';
 import { resolveSettings } from './settings';
-import { RenderError } from './errors';
 import { KubeObject, RenderedPipeline, RenderSettings, WorkflowRef } from './types';
 
 export * from './types';

@@ -168,7 +168,13 @@ export function parsePipeline(raw: unknown, path: string): ParsedPipeline {
     r.string(container.image, `${cp}.image`);
     r.stringList(container.args, `${cp}.args`);
     r.stringList(container.command, `${cp}.command`);
-    r.objectList(container.env, `${cp}.env`);
+    r.objectList(container.env, `${cp}.env`).forEach((env, j) => {
+      // Kratix decodes EnvVar strictly: a number or boolean where a string belongs fails the pipeline.
+      for (const key of ['name', 'value']) {
+        const v = env[key];
+        if (v !== undefined && v !== null && typeof v !== 'string') r.fail(`${cp}.env[${j}].${key}`, `${quote(v)} is not a string (quote it in YAML)`);
+      }
+    });
     r.objectList(container.envFrom, `${cp}.envFrom`);
     r.objectList(container.volumeMounts, `${cp}.volumeMounts`);
     r.string(container.imagePullPolicy, `${cp}.imagePullPolicy`);
