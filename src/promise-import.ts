@@ -17,7 +17,7 @@ import { containerJson } from './pipeline-container';
 import { PermissionScope, PipelinePermission } from './pipeline-rbac';
 import { PromiseApi } from './promise-api';
 import { PromiseImportOptions, PromiseImportWarning } from './promise-import-options';
-import { formatGoDuration, parseGoDuration, Problem, promiseProblems } from './validate';
+import { formatGoDuration, isMap, parseGoDuration, Problem, promiseProblems } from './validate';
 import { WorkflowAction, WorkflowType } from './workflow-types';
 import { isTooDeepYaml, TOO_DEEP_YAML } from './yaml-errors';
 
@@ -276,11 +276,6 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (!isMap(a) || !isMap(b)) return false;
   const keys = Object.keys(a).filter(k => a[k] !== undefined);
   return keys.length === Object.keys(b).filter(k => b[k] !== undefined).length && keys.every(k => jsonEqual(a[k], b[k]));
-}
-
-/** A plain map: not a list, not null. */
-export function isMap(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // ---- validation ----------------------------------------------------------------------------

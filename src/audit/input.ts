@@ -4,6 +4,11 @@
  * surfaces as a TypeError. `null` counts as absent, as it does when Kratix decodes into Go structs.
  */
 
+import { quote as show } from '../render/errors';
+import { isMap, joinPath } from '../validate/problem';
+
+export { isMap, joinPath, show };
+
 /** Input the audit cannot read: a field of the wrong type. */
 export class AuditInputError extends Error {
   /**
@@ -14,30 +19,6 @@ export class AuditInputError extends Error {
     super(path === '' ? problem : `${path}: ${problem}`);
     this.name = 'AuditInputError';
   }
-}
-
-/** Appends a key or a list index to a path: `spec` + `containers` + 1 = `spec.containers[1]`. */
-export function joinPath(base: string, key: string | number): string {
-  if (typeof key === 'number') return `${base}[${key}]`;
-  if (/^[A-Za-z_][\w-]*$/.test(key)) return base === '' ? key : `${base}.${key}`;
-  return `${base}[${JSON.stringify(key)}]`;
-}
-
-/** A value for a message: JSON, cut short when long; `nothing` for undefined. */
-export function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-/** True for a plain map (not a list, not null). */
-export function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -90,6 +90,6 @@ describe('garbage input', () => {
   test('long values are cut short in messages', () => {
     const message = auditError({ kind: 'Promise', metadata: { name: 'x'.repeat(500) }, spec: 5 });
     expect(message).toBe('spec: 5 is not a map; give the Promise spec');
-    expect(auditError({ kind: 'x'.repeat(200) })).toBe(`kind: "${'x'.repeat(76)}... is not "Promise"; the audit reads Promise documents (apiVersion platform.kratix.io/v1alpha1, kind Promise)`);
+    expect(auditError({ kind: 'x'.repeat(200) })).toBe(`kind: "${'x'.repeat(96)}... is not "Promise"; the audit reads Promise documents (apiVersion platform.kratix.io/v1alpha1, kind Promise)`);
   });
 });
