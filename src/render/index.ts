@@ -1,5 +1,6 @@
 import { MAX_NESTING_DEPTH, tooDeepAt } from '../_json';
 import { PipelineContext } from './context';
+import { Kratix } from '../constants';
 import { destinationSelectorsConfigMap } from './destination-selectors';
 import { RenderError } from './errors';
 import { goJsonMarshal, md5Hex } from './go-json';
@@ -26,8 +27,6 @@ export { DEFAULT_CONTAINER_RESOURCES, KRATIX_SECURITY_CONTEXT, resolveSettings }
 export type { ControllerSettings } from './settings';
 export { destinationSelectorsYaml } from './destination-selectors';
 
-/** The namespace promise workflows run in unless `pipelineNamespace` is set. */
-export const SYSTEM_NAMESPACE = 'kratix-platform-system';
 
 const WORKFLOWS: readonly WorkflowRef[] = ['promise/configure', 'promise/delete', 'resource/configure', 'resource/delete'];
 
@@ -74,7 +73,7 @@ export function renderWorkflow(promise: any, workflow: WorkflowRef, request: any
   }
   if (declared.length === 0) return [];
 
-  const namespace = info.pipelineNamespace !== '' ? info.pipelineNamespace : req ? req.namespace : SYSTEM_NAMESPACE;
+  const namespace = info.pipelineNamespace !== '' ? info.pipelineNamespace : req ? req.namespace : Kratix.SYSTEM_NAMESPACE;
   const dryRun = req !== undefined && req.labels[DRY_RUN_LABEL] === 'true';
   const hash = req ? md5Hex(`${info.hash}-${req.hash}${dryRun ? '-dry-run' : ''}`) : info.hash;
   const runs = action === 'delete' ? declared.slice(0, 1) : declared;

@@ -1,4 +1,5 @@
 import { quote } from './problem';
+import { MAX_PIPELINE_ID_LENGTH, pipelineId } from '../render/names';
 
 /** Names of the containers Kratix adds to every pipeline Pod; user containers cannot use them. */
 export const RESERVED_CONTAINER_NAMES: readonly string[] = ['reader', 'work-writer', 'status-writer'];
@@ -6,8 +7,7 @@ export const RESERVED_CONTAINER_NAMES: readonly string[] = ['reader', 'work-writ
 /** Names of the volumes Kratix adds to every pipeline Pod; user volumes cannot use them. */
 export const RESERVED_VOLUME_NAMES: readonly string[] = ['shared-input', 'shared-output', 'shared-metadata', 'promise-scheduling'];
 
-/** Kratix's limit on the length of a pipeline ID (`promise_webhook.go`). */
-export const MAX_PIPELINE_ID_LENGTH = 60;
+export { MAX_PIPELINE_ID_LENGTH, pipelineId };
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -62,19 +62,6 @@ export function qualifiedNameMessage(value: unknown, what: string): string | und
   const prefixOk = prefix === undefined || (prefix.length > 0 && prefix.length <= 253 && DNS1123_SUBDOMAIN.test(prefix));
   if (prefixOk && name.length <= 63 && QUALIFIED_NAME_PART.test(name)) return undefined;
   return `${what} ${quote(value)} must be a qualified name (an optional DNS subdomain and '/', then at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit)`;
-}
-
-/**
- * The ID Kratix gives a pipeline, `<promise>-<type>-<action>-<pipeline>`: the name of its
- * ServiceAccount and the base of the names of its Job, ConfigMap and RBAC objects.
- *
- * @param promise the Promise name
- * @param type `promise` or `resource`
- * @param action `configure` or `delete`
- * @param pipeline the pipeline name
- */
-export function pipelineId(promise: string, type: string, action: string, pipeline: string): string {
-  return `${promise}-${type}-${action}-${pipeline}`;
 }
 
 /**
