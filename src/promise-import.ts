@@ -167,7 +167,9 @@ export function unexpressedWarning(path: string): PromiseImportWarning {
  */
 export function planPromise(raw: unknown, options: PromiseImportOptions = {}): PromisePlan {
   if (!isMap(raw) || raw.kind !== 'Promise') {
-    throw new Error(`cannot import ${isMap(raw) && typeof raw.kind === 'string' ? `a ${raw.kind}` : 'a document without kind'} as a Promise: expected kind: Promise, apiVersion: ${Kratix.API_VERSION}`);
+    const what = !isMap(raw) ? (raw === null || raw === undefined ? 'null' : Array.isArray(raw) ? 'a list' : `a ${typeof raw}`)
+      : typeof raw.kind === 'string' ? `a ${raw.kind}` : 'a document without kind';
+    throw new Error(`cannot import ${what} as a Promise: expected kind: Promise, apiVersion: ${Kratix.API_VERSION}`);
   }
   const deep = tooDeepAt(raw);
   if (deep !== undefined) throw new Error(`cannot import the Promise: ${deep}: nested more than ${MAX_NESTING_DEPTH} levels deep; no Kubernetes object needs that many levels of maps and lists, flatten it`);
