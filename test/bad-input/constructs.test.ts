@@ -87,7 +87,8 @@ describe('constructs: pipelines', () => {
   test('a pipeline ID one character over the 60-character budget', () => {
     const promise = 'a'.repeat(30);
     const name = 'b'.repeat(11); // 30 + '-resource-configure-' (20) + 11 = 61
-    expect(synthError(p => p.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, name, { containers: [C] }), { name: promise })).toEqual(failed(
+    const build = (p: KratixPromise) => p.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, name, { containers: [C] });
+    expect(synthError(build, { name: promise })).toEqual(failed(
       `Pipeline 'test/env/resource/configure/${name}': metadata.name: pipeline ID '${promise}-resource-configure-${name}' (<promise>-<type>-<action>-<pipeline>) is 61 characters, ` +
       "over Kratix's limit of 60: shorten the pipeline name to at most 10 characters (or the Promise name)"));
   });
