@@ -1,5 +1,8 @@
 import { isObject, quote, RenderError } from './errors';
 import { isInt32 } from './settings';
+import { decodeStrictly, prefixProblems } from '../validate';
+import { K8S_FIELDS } from '../validate/k8s-fields.generated';
+import { PIPELINE_FIELDS } from '../validate/pipeline-types';
 
 /** Workflow types and actions, in Kratix's words. */
 export type WorkflowType = 'promise' | 'resource';
@@ -37,18 +40,6 @@ export interface ParsedPipeline {
   readonly permissions: Permission[];
 }
 
-const PIPELINE_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec'];
-const META_FIELDS = [
-  'name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation',
-  'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations',
-  'ownerReferences', 'finalizers', 'managedFields',
-];
-const SPEC_FIELDS = ['containers', 'imagePullSecrets', 'jobOptions', 'nodeSelector', 'rbac', 'restartPolicy', 'tolerations', 'volumes'];
-const CONTAINER_FIELDS = ['name', 'image', 'args', 'command', 'env', 'envFrom', 'volumeMounts', 'imagePullPolicy', 'securityContext', 'resources'];
-const RBAC_FIELDS = ['serviceAccount', 'permissions'];
-const PERMISSION_FIELDS = ['resourceNamespace', 'verbs', 'apiGroups', 'resources', 'resourceNames', 'nonResourceURLs'];
-const JOB_OPTIONS_FIELDS = ['backoffLimit'];
-
 /**
  * Kratix's first check on a pipeline (`PipelinesFromUnstructured`): `kind: Pipeline` and
  * `apiVersion: platform.kratix.io/v1alpha1`, with Kratix's own message (kind printed first).
@@ -72,31 +63,22 @@ function str(value: unknown): string {
 }
 
 class Reader {
-  constructor(private readonly pipelineName: string) {}
-
   fail(path: string, problem: string): never {
     throw new RenderError('promise', path, problem);
   }
 
   /**
-   * The members of `obj` keyed by the Go field they decode into. encoding/json matches keys
-   * case-insensitively, and with DisallowUnknownFields any other key is an error.
+   * The members of `obj` keyed by the Go field of `type` they decode into (encoding/json matches
+   * keys case-insensitively); `decodeStrictly` has already refused unknown fields.
    */
-  fields(obj: unknown, known: string[], path: string): Record<string, any> {
+  fields(obj: unknown, type: string, path: string): Record<string, any> {
     if (obj === undefined || obj === null) return {};
     if (!isObject(obj)) this.fail(path, `${quote(obj)} is not an object`);
+    const known = Object.keys(PIPELINE_FIELDS[type] ?? K8S_FIELDS[type]);
     const out: Record<string, any> = {};
     for (const key of Object.keys(obj)) {
-      let field = known.includes(key) ? key : undefined;
-      if (field === undefined) {
-        const lower = key.toLowerCase();
-        field = known.find(k => k.toLowerCase() === lower);
-        if (field === undefined) {
-          this.fail(`${path}.${key}`, `unknown field ${JSON.stringify(key)} (Kratix: failed unmarshalling pipeline ` +
-            `${this.pipelineName}: json: unknown field ${JSON.stringify(key)}); known fields: ${known.join(', ')}`);
-        }
-        if (field in out) continue;
-      }
+      const field = known.includes(key) ? key : known.find(k => k.toLowerCase() === key.toLowerCase());
+      if (field === undefined || (field !== key && field in out)) continue;
       if (obj[key] !== null && obj[key] !== undefined) out[field] = obj[key];
     }
     return out;
@@ -141,10 +123,9 @@ class Reader {
 }
 
 /**
- * Decodes one pipeline as Kratix does: the kind/apiVersion check, then Kratix's own structs
- * (Pipeline, ObjectMeta, PipelineSpec, Container, RBAC, Permission, JobOptions) with unknown
- * fields rejected and keys matched case-insensitively. Embedded Kubernetes types (EnvVar, Volume,
- * SecurityContext, ...) are taken as given; their strict checking belongs to `src/validate/`.
+ * Decodes one pipeline as Kratix does: the kind/apiVersion check, then Go's strict decoding
+ * (`decodeStrictly`: unknown fields at any depth and wrong types rejected, keys matched
+ * case-insensitively), then reads the fields the factory uses.
  *
  * @param path the field path of the pipeline, e.g. `spec.workflows.promise.configure[0]`
  * @throws RenderError naming the field path and the offending value
@@ -152,18 +133,19 @@ class Reader {
 export function parsePipeline(raw: unknown, path: string): ParsedPipeline {
   if (!isObject(raw)) throw new RenderError('promise', path, `${quote(raw)} is not a Pipeline object`);
   checkPipelineKind(raw, path);
-  const rawName = isObject(raw.metadata) ? raw.metadata.name : undefined;
-  const r = new Reader(typeof rawName === 'string' ? rawName : '');
-  const top = r.fields(raw, PIPELINE_FIELDS, path);
-  const meta = r.fields(top.metadata, META_FIELDS, `${path}.metadata`);
+  const [problem] = prefixProblems(path, decodeStrictly(raw, 'Pipeline').filter(p => p.severity === 'error'));
+  if (problem) throw new RenderError('promise', problem.path, problem.message);
+  const r = new Reader();
+  const top = r.fields(raw, 'Pipeline', path);
+  const meta = r.fields(top.metadata, 'ObjectMeta', `${path}.metadata`);
   const name = r.string(meta.name, `${path}.metadata.name`);
   if (name === '') r.fail(`${path}.metadata.name`, 'missing: every pipeline needs a name (it is part of every object name Kratix creates)');
-  const spec = r.fields(top.spec, SPEC_FIELDS, `${path}.spec`);
+  const spec = r.fields(top.spec, 'PipelineSpec', `${path}.spec`);
   const sp = `${path}.spec`;
 
   const containers = r.objectList(spec.containers, `${sp}.containers`).map((c, i) => {
     const cp = `${sp}.containers[${i}]`;
-    const container = r.fields(c, CONTAINER_FIELDS, cp);
+    const container = r.fields(c, 'Container', cp);
     r.string(container.name, `${cp}.name`);
     r.string(container.image, `${cp}.image`);
     r.stringList(container.args, `${cp}.args`);
@@ -184,17 +166,17 @@ export function parsePipeline(raw: unknown, path: string): ParsedPipeline {
     return container;
   });
 
-  const jobOptions = r.fields(spec.jobOptions, JOB_OPTIONS_FIELDS, `${sp}.jobOptions`);
+  const jobOptions = r.fields(spec.jobOptions, 'JobOptions', `${sp}.jobOptions`);
   if (jobOptions.backoffLimit !== undefined && !isInt32(jobOptions.backoffLimit)) {
     r.fail(`${sp}.jobOptions.backoffLimit`, `${quote(jobOptions.backoffLimit)} is not a 32-bit integer`);
   }
 
-  const rbac = r.fields(spec.rbac, RBAC_FIELDS, `${sp}.rbac`);
+  const rbac = r.fields(spec.rbac, 'RBAC', `${sp}.rbac`);
   const permissions = r.objectList(rbac.permissions, `${sp}.rbac.permissions`).map((p, i) => {
     const pp = `${sp}.rbac.permissions[${i}]`;
-    const perm = r.fields(p, PERMISSION_FIELDS, pp);
+    const perm = r.fields(p, 'Permission', pp);
     const rule: Record<string, any> = {};
-    for (const key of PERMISSION_FIELDS.slice(1)) {
+    for (const key of Object.keys(PIPELINE_FIELDS.Permission).slice(1)) {
       const values = r.stringList(perm[key], `${pp}.${key}`);
       if (values.length > 0) rule[key] = values;
     }

@@ -254,7 +254,7 @@ describe('§11 quirks a library author can easily get wrong', () => {
     expect(() => render(p, 'promise/configure')).toThrow(
       'promise spec.workflows.resource.delete[0].kind: unsupported pipeline "bad" with APIVersion "Job/v1"');
     const unknown = promiseWith('promise/configure', [pipeline('fine', { workingDir: '/tmp' })]);
-    expect(() => render(unknown, 'promise/configure')).toThrow('promise spec.workflows.promise.configure[0].spec.workingDir: unknown field "workingDir"');
+    expect(() => render(unknown, 'promise/configure')).toThrow('promise spec.workflows.promise.configure[0].spec.workingDir: unknown field \'workingDir\' in a Kratix PipelineSpec: Kratix decodes pipelines strictly and rejects it');
     const folded = promiseWith('promise/configure', [pipeline('fine', { Containers: [{ Name: 'c', image: 'x' }], containers: undefined })]);
     expect(containerNames(renderFirst(folded, 'promise/configure')).init).toEqual(['reader', 'c', 'work-writer']);
   });
@@ -334,17 +334,17 @@ describe('renderWorkflow', () => {
       ['wrong apiVersion', () => render(promiseWith('promise/configure', [{ ...pipeline('p'), apiVersion: 'platform.kratix.io/v1' }]), 'promise/configure'),
         'promise spec.workflows.promise.configure[0].apiVersion: unsupported pipeline "p" with APIVersion "Pipeline/platform.kratix.io/v1"'],
       ['unknown container field', () => render(promiseWith('promise/configure', [pipeline('p', { containers: [{ name: 'c', ports: [] }] })]), 'promise/configure'),
-        'promise spec.workflows.promise.configure[0].spec.containers[0].ports: unknown field "ports" (Kratix: failed unmarshalling pipeline p: json: unknown field "ports")'],
+        'promise spec.workflows.promise.configure[0].spec.containers[0].ports: unknown field \'ports\' in a Kratix Container: Kratix decodes pipelines strictly and rejects it (json: unknown field "ports")'],
       ['unknown rbac field', () => render(promiseWith('promise/configure', [pipeline('p', { rbac: { serviceaccountname: 'x' } })]), 'promise/configure'),
-        'promise spec.workflows.promise.configure[0].spec.rbac.serviceaccountname: unknown field'],
+        'promise spec.workflows.promise.configure[0].spec.rbac.serviceaccountname: unknown field \'serviceaccountname\' in a Kratix RBAC'],
       ['label not a string', () => render(promiseWith('promise/configure', [pipeline('p', {}, { labels: { a: 1 } })]), 'promise/configure'),
-        'promise spec.workflows.promise.configure[0].metadata.labels.a: 1 is not a string'],
+        'promise spec.workflows.promise.configure[0].metadata.labels.a: 1 is a whole number, not a string: Kratix cannot decode it'],
       ['bad backoffLimit', () => render(promiseWith('promise/configure', [pipeline('p', { jobOptions: { backoffLimit: 'x' } })]), 'promise/configure'),
-        'promise spec.workflows.promise.configure[0].spec.jobOptions.backoffLimit: "x" is not a 32-bit integer'],
+        'promise spec.workflows.promise.configure[0].spec.jobOptions.backoffLimit: \'x\' is a string, not a 32-bit whole number: Kratix cannot decode it'],
       ['permission without verbs', () => render(promiseWith('promise/configure', [pipeline('p', { rbac: { permissions: [{ resources: ['pods'] }] } })]), 'promise/configure'),
         'promise spec.workflows.promise.configure[0].spec.rbac.permissions[0].verbs: missing'],
       ['bad quantity', () => render(promiseWith('promise/configure', [pipeline('p', { containers: [{ name: 'c', resources: { limits: { cpu: 'much' } } }] })]), 'promise/configure'),
-        'promise spec.workflows.promise.configure[0].spec.containers[0].resources.limits.cpu: "much" is not a Kubernetes quantity'],
+        'promise spec.workflows.promise.configure[0].spec.containers[0].resources.limits.cpu: \'much\' is not a Kubernetes quantity: Kratix cannot decode it'],
       ['matchLabels value not a string', () => render(promiseWith('promise/configure', [pipeline('p')], { destinationSelectors: [{ matchLabels: { gpu: true } }] }), 'promise/configure'),
         'promise spec.destinationSelectors[0].matchLabels.gpu: true is not a string'],
       ['missing request', () => render(promiseWith('resource/configure', [pipeline('p')]), 'resource/configure'),

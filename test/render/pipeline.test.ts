@@ -42,8 +42,8 @@ describe('pipeline parsing', () => {
 
   test('a top-level status or rbac key is an unknown field', () => {
     const base = { apiVersion: 'platform.kratix.io/v1alpha1', kind: 'Pipeline', metadata: { name: 'p' } };
-    expect(() => parsePipeline({ ...base, status: {} }, 'x')).toThrow('promise x.status: unknown field "status"');
-    expect(() => parsePipeline({ ...base, rbac: {} }, 'x')).toThrow('promise x.rbac: unknown field "rbac"');
+    expect(() => parsePipeline({ ...base, status: {} }, 'x')).toThrow('promise x.status: unknown field \'status\' in a Kratix Pipeline');
+    expect(() => parsePipeline({ ...base, rbac: {} }, 'x')).toThrow("promise x.rbac: unknown field 'rbac' in a Kratix Pipeline: Kratix decodes pipelines strictly and rejects it (json: unknown field \"rbac\"); move it under 'spec'");
   });
 
   test('keys match case-insensitively, as encoding/json does', () => {
@@ -53,9 +53,9 @@ describe('pipeline parsing', () => {
 
   test('wrong types name the field', () => {
     const base = { apiVersion: 'platform.kratix.io/v1alpha1', kind: 'Pipeline', metadata: { name: 'p' } };
-    expect(() => parsePipeline({ ...base, spec: { containers: {} } }, 'x')).toThrow('promise x.spec.containers: {} is not a list');
-    expect(() => parsePipeline({ ...base, spec: { containers: [{ args: 'a b' }] } }, 'x')).toThrow('promise x.spec.containers[0].args: "a b" is not a list');
-    expect(() => parsePipeline({ ...base, spec: { containers: [{ command: [1] }] } }, 'x')).toThrow('promise x.spec.containers[0].command[0]: 1 is not a string');
+    expect(() => parsePipeline({ ...base, spec: { containers: {} } }, 'x')).toThrow('promise x.spec.containers: {} is a map, not a list: Kratix cannot decode it');
+    expect(() => parsePipeline({ ...base, spec: { containers: [{ args: 'a b' }] } }, 'x')).toThrow("promise x.spec.containers[0].args: 'a b' is a string, not a list: Kratix cannot decode it");
+    expect(() => parsePipeline({ ...base, spec: { containers: [{ command: [1] }] } }, 'x')).toThrow('promise x.spec.containers[0].command[0]: 1 is a whole number, not a string: Kratix cannot decode it');
     expect(() => parsePipeline({ ...base, spec: 'x' }, 'x')).toThrow('promise x.spec: "x" is not an object');
   });
 });
