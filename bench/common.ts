@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import { ApiObject, App, Chart } from 'cdk8s';
-import { ApiResource, EnvValue, Secret } from 'cdk8s-plus-28';
+import { ApiResource, EnvValue, ISecret, Secret } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { KratixPromise, PermissionScope, PromiseApi, WorkflowAction, WorkflowType } from '../src';
 
@@ -21,7 +21,7 @@ export function now(): number {
 
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
+  const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
@@ -65,7 +65,7 @@ export function peakRss(scenario: string, ...args: Array<string | number>): numb
   const r = spawnSync(process.execPath, [
     '-r', 'ts-node/register/transpile-only',
     path.join(__dirname, 'scenario.ts'), scenario, ...args.map(String),
-  ], { cwd: REPO, encoding: 'utf8', env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', TS_NODE_PROJECT: path.join(REPO, 'test', 'tsconfig.json') }, maxBuffer: 1 << 26 });
+  ], { cwd: REPO, encoding: 'utf8', env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', TS_NODE_PROJECT: path.join(REPO, 'test', 'tsconfig.json') }, maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`scenario ${scenario} ${args.join(' ')} failed: ${r.stderr || r.stdout}`);
   const line = r.stdout.trim().split('\n').pop()!;
   return JSON.parse(line).maxRssBytes;
@@ -79,11 +79,11 @@ const SECRET_NAME = 'bench-credentials';
  * workflow (one per delete), two containers per pipeline with env from a Secret, and three
  * permissions across the three scopes.
  */
-export function addBenchPromise(scope: Construct, i: number, secret: Secret): KratixPromise {
+export function addBenchPromise(scope: Construct, i: number, secret: ISecret): KratixPromise {
   const name = `svc${String(i).padStart(4, '0')}`;
   const promise = new KratixPromise(scope, name, {
     version: 'v1.2.3',
-    labels: { 'team': `team-${i % 17}` },
+    labels: { team: `team-${i % 17}` },
     api: PromiseApi.of({
       group: 'bench.example.com',
       kind: `Svc${i}`,

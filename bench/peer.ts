@@ -8,7 +8,7 @@
  */
 import { App, Chart, Size } from 'cdk8s';
 import {
-  ApiResource, ClusterRole, ClusterRoleBinding, ConfigMap, ContainerProps, Cpu, EnvFieldPaths, EnvValue, IClusterRole, IRole,
+  ApiResource, ClusterRole, ISecret, ClusterRoleBinding, ConfigMap, ContainerProps, Cpu, EnvFieldPaths, EnvValue, IClusterRole, IRole,
   Job, RestartPolicy, Role, RoleBinding, Secret, ServiceAccount, Volume,
 } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
@@ -36,8 +36,7 @@ function rules(target: Role | ClusterRole, list: any[]): void {
 class PeerObjects {
   private n = 0;
   private readonly roles = new Map<string, IRole | IClusterRole>();
-  private readonly volumes = new Map<string, Volume>();
-  private readonly secrets = new Map<string, Secret>();
+  private readonly secrets = new Map<string, ISecret>();
 
   constructor(private readonly chart: Construct) {}
 
@@ -124,7 +123,12 @@ class PeerObjects {
         memory: { request: size(r.requests?.memory), limit: size(r.limits?.memory) },
       },
       volumeMounts: (c.volumeMounts ?? []).map((m: any) => ({ volume: volumes.get(m.name)!, path: m.mountPath, readOnly: m.readOnly })),
-      securityContext: { ensureNonRoot: c.securityContext?.runAsNonRoot ?? false, readOnlyRootFilesystem: false, allowPrivilegeEscalation: c.securityContext?.allowPrivilegeEscalation, privileged: c.securityContext?.privileged },
+      securityContext: {
+        ensureNonRoot: c.securityContext?.runAsNonRoot ?? false,
+        readOnlyRootFilesystem: false,
+        allowPrivilegeEscalation: c.securityContext?.allowPrivilegeEscalation,
+        privileged: c.securityContext?.privileged,
+      },
     };
   }
 

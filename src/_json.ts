@@ -21,6 +21,36 @@ export const MAX_NESTING_DEPTH = 1000;
  * undefined. Iterative, so that it never overflows the stack itself; shared objects are visited once.
  */
 export function tooDeepAt(value: unknown, limit = MAX_NESTING_DEPTH): string | undefined {
+  // Fast path, a plain recursive walk (at most `limit` frames deep): almost all data is shallow.
+  // Only when it finds too deep a value, or visits so many nodes that the data may be a DAG of
+  // shared objects, does the walk below (iterative, each object once, with the path) run.
+  visitBudget = FAST_VISIT_BUDGET;
+  try {
+    if (!nestsDeeper(value, 0, limit)) return undefined;
+  } catch (e) {
+    if (e !== BUDGET_SPENT) throw e;
+  }
+  return tooDeepAtSlow(value, limit);
+}
+
+const FAST_VISIT_BUDGET = 1_000_000;
+const BUDGET_SPENT = new Error('visit budget spent');
+let visitBudget = 0;
+
+function nestsDeeper(value: unknown, depth: number, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth >= limit) return true;
+  if (--visitBudget < 0) throw BUDGET_SPENT;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (nestsDeeper(value[i], depth + 1, limit)) return true;
+  } else {
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) if (nestsDeeper((value as any)[keys[i]], depth + 1, limit)) return true;
+  }
+  return false;
+}
+
+function tooDeepAtSlow(value: unknown, limit: number): string | undefined {
   type Node = { value: unknown; depth: number; key?: string; parent?: Node };
   const stack: Node[] = [{ value, depth: 0 }];
   const seen = new Set<object>();
@@ -44,11 +74,54 @@ export function tooDeepAt(value: unknown, limit = MAX_NESTING_DEPTH): string | u
 /** A deep copy of plain JSON data, so that callers never share mutable state with a construct. */
 export function cloneJson<T>(value: T): T {
   if (value === undefined) return value;
-  const deep = tooDeepAt(value);
-  if (deep !== undefined) {
-    throw new Error(`a value nested more than ${MAX_NESTING_DEPTH} levels deep (at ${deep}): cdk8s-kratix takes at most ${MAX_NESTING_DEPTH} levels of maps and lists; flatten it`);
+  // One recursive pass that copies and checks the depth, several times faster than
+  // JSON.parse(JSON.stringify()) on the small objects constructs copy (see bench/).
+  const copy = copyJson(value, 0);
+  if (copy === TOO_DEEP) {
+    throw new Error(`a value nested more than ${MAX_NESTING_DEPTH} levels deep (at ${tooDeepAt(value) ?? 'a shared or circular object'}): cdk8s-kratix takes at most ${MAX_NESTING_DEPTH} levels of maps and lists; flatten it`);
   }
-  return JSON.parse(JSON.stringify(value));
+  return copy;
+}
+
+const TOO_DEEP: any = Symbol('too deep');
+
+/**
+ * What `JSON.parse(JSON.stringify(value))` gives (toJSON honoured; undefined, functions and
+ * symbols left out of maps and null in lists; non-finite numbers null), or TOO_DEEP.
+ */
+function copyJson(value: any, depth: number): any {
+  if (typeof value !== 'object' || value === null) {
+    if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+    if (typeof value === 'bigint') throw new TypeError('Do not know how to serialize a BigInt');
+    return value;
+  }
+  if (typeof value.toJSON === 'function') return copyJson(value.toJSON(), depth);
+  if (value instanceof Number || value instanceof String || value instanceof Boolean) return value.valueOf();
+  if (depth >= MAX_NESTING_DEPTH) return TOO_DEEP;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      const t = typeof item;
+      const copy = t === 'undefined' || t === 'function' || t === 'symbol' ? null : copyJson(item, depth + 1);
+      if (copy === TOO_DEEP) return TOO_DEEP;
+      out[i] = copy;
+    }
+    return out;
+  }
+  const out: Record<string, any> = {};
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const item = value[key];
+    const t = typeof item;
+    if (t === 'undefined' || t === 'function' || t === 'symbol') continue;
+    const copy = copyJson(item, depth + 1);
+    if (copy === TOO_DEEP) return TOO_DEEP;
+    if (key === '__proto__') Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+    else out[key] = copy;
+  }
+  return out;
 }
 
 /** `items` as given, or `undefined` when no list was given. */
