@@ -110,8 +110,10 @@ export function pipelineProblems(pipeline: unknown, context: PipelineContext): P
   if (context.action === 'configure') mountable.add('promise-scheduling');
 
   const containerNames = new Set<string>();
-  listField(spec, 'containers').forEach((container, i) => {
+  listField(spec, 'containers').forEach((item, i) => {
     const path = joinPath('spec.containers', i);
+    // Go decodes a null item (undefined in a synthesized list) into an empty container, which Kubernetes then rejects.
+    const container = item === null || item === undefined ? {} : item;
     if (!isMap(container)) return;
     const containerName = field(container, 'name');
     const label = typeof containerName === 'string' && containerName !== '' ? `container ${quote(containerName)}` : 'container';

@@ -53,6 +53,12 @@ describe('constructs: containers', () => {
   ])('%s', (_, build, message) => {
     expect(synthError(build)).toEqual(failed(`${PIPELINE}: ${message}`));
   });
+
+  test('a null container manifest: Kratix decodes it as an empty container', () => {
+    expect(synthError(manifest(null))).toEqual(failed(
+      `${PIPELINE}: spec.containers[0].name: container has no name: Kubernetes requires one; set name to a DNS-1123 label unique within the pipeline`,
+      `${PIPELINE}: spec.containers[0].image: container has no image: Kubernetes rejects a container without one; set image`));
+  });
 });
 
 describe('constructs: pipelines', () => {
