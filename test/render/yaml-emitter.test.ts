@@ -39,9 +39,24 @@ describe('emitYamlDocument', () => {
 
   test('numbers, booleans, null, empty collections and JSON semantics', () => {
     const doc: any = {
-      int: 1, neg: -3, float: 1.5, big: 1e21, small: 1e-7, zero: 0, t: true, f: false, nil: null, undef: undefined,
-      fn: () => 1, emptyMap: {}, emptyList: [], listOfEmpty: [{}, [], null, undefined], mapOfUndefined: { a: undefined },
-      date: new Date(0), nestedLists: [[1, [2, []]], [{ a: [{}] }]], numericKeys: { 1: 'a', 10: 'b' },
+      int: 1,
+      neg: -3,
+      float: 1.5,
+      big: 1e21,
+      small: 1e-7,
+      zero: 0,
+      t: true,
+      f: false,
+      nil: null,
+      undef: undefined,
+      fn: () => 1,
+      emptyMap: {},
+      emptyList: [],
+      listOfEmpty: [{}, [], null, undefined],
+      mapOfUndefined: { a: undefined },
+      date: new Date(0),
+      nestedLists: [[1, [2, []]], [{ a: [{}] }]],
+      numericKeys: { 1: 'a', 10: 'b' },
     };
     expectReadsBack(emitYamlDocument(doc), [JSON.parse(JSON.stringify(doc))]);
     expect(emitYamlDocument({})).toBe('{}\n');
@@ -51,8 +66,12 @@ describe('emitYamlDocument', () => {
 
   test('writes the same layout as the yaml package for Kubernetes objects', () => {
     const obj = {
-      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', labels: { 'kratix.io/x': '' } },
-      data: { text: 'a: 1\nb: 2\n', list: 'x' }, rules: [{ verbs: ['get', '*'], resources: [''] }], empty: {},
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'a', labels: { 'kratix.io/x': '' } },
+      data: { text: 'a: 1\nb: 2\n', list: 'x' },
+      rules: [{ verbs: ['get', '*'], resources: [''] }],
+      empty: {},
     };
     expect(emitYamlDocument(obj)).toBe(stringify(obj, { version: '1.1', lineWidth: 0 }));
   });
