@@ -8,6 +8,7 @@ const REQUEST = 'apiVersion: example.com/v1\nkind: Env\nmetadata:\n  name: dev\n
 const WORKFLOWS = 'promise/configure, promise/delete, resource/configure, resource/delete';
 const USAGE = 'usage: cdk8s-kratix render PROMISE.yaml --workflow promise/configure|promise/delete|resource/configure|resource/delete ' +
   '[--request REQUEST.yaml] [--kratix-config KRATIX-CONFIGMAP.yaml] [--adapter-image IMAGE] [--adapter-pull-secret NAME]';
+const IMAGE_42 = "42 is a whole number, not a string: Kratix cannot decode it (json: cannot unmarshal number into Go struct field Container.spec.containers.image of type string); quote it: '42'";
 const TOO_DEEP = 'nested too deeply: the YAML parser follows at most a few hundred levels of [ ] and { }, and no Kubernetes object needs that many; flatten it';
 
 function fails(args: string[], stderr: string): void {
@@ -77,23 +78,23 @@ describe('cdk8s-kratix render: the Promise file', () => {
 
   test('a number where the image string belongs', () => {
     failsForRequest('image-number.yaml', promiseWithContainer('              - name: main\n                image: 42\n'), f =>
-      `${f}: spec.workflows.resource.configure[0].spec.containers[0].image: 42 is not a string`);
+      `${f}: spec.workflows.resource.configure[0].spec.containers[0].image: ${IMAGE_42}`);
   });
 
   test('a number as an env value', () => {
     failsForRequest('env-number.yaml', promiseWithContainer('              - name: main\n                image: i:v1\n                env:\n                  - name: PORT\n                    value: 8080\n'), f =>
-      `${f}: spec.workflows.resource.configure[0].spec.containers[0].env[0].value: 8080 is not a string (quote it in YAML)`);
+      `${f}: spec.workflows.resource.configure[0].spec.containers[0].env[0].value: 8080 is a whole number, not a string: Kratix cannot decode it (json: cannot unmarshal number into Go struct field EnvVar.spec.containers.env.value of type string); quote it: '8080'`);
   });
 
   test('a boolean as an env value', () => {
     failsForRequest('env-bool.yaml', promiseWithContainer('              - name: main\n                image: i:v1\n                env:\n                  - name: DEBUG\n                    value: true\n'), f =>
-      `${f}: spec.workflows.resource.configure[0].spec.containers[0].env[0].value: true is not a string (quote it in YAML)`);
+      `${f}: spec.workflows.resource.configure[0].spec.containers[0].env[0].value: true is a boolean, not a string: Kratix cannot decode it (json: cannot unmarshal bool into Go struct field EnvVar.spec.containers.env.value of type string); quote it: 'true'`);
   });
 
   test('an unknown container field', () => {
     failsForRequest('workdir.yaml', promiseWithContainer('              - name: main\n                image: i:v1\n                workdir: /x\n'), f =>
-      `${f}: spec.workflows.resource.configure[0].spec.containers[0].workdir: unknown field "workdir" (Kratix: failed unmarshalling pipeline deploy: json: unknown field "workdir"); ` +
-      'known fields: name, image, args, command, env, envFrom, volumeMounts, imagePullPolicy, securityContext, resources');
+      `${f}: spec.workflows.resource.configure[0].spec.containers[0].workdir: unknown field 'workdir' in a Kratix Container: Kratix decodes pipelines strictly and rejects it (json: unknown field "workdir"); ` +
+      'remove it (v1alpha1.Container has name, image, args, command, env, envFrom, volumeMounts, imagePullPolicy, securityContext, resources)');
   });
 
   test('100,000 levels of nested YAML flow sequences', () => {
@@ -108,7 +109,7 @@ describe('cdk8s-kratix render: the Promise file', () => {
 
   test('a 10 MB Promise with a bad image: the message quotes the value, not the file', () => {
     failsForRequest('huge.yaml', HUGE_PROMISE_YAML.replace('image: ghcr.io/acme/main:v1', 'image: 42'), f =>
-      `${f}: spec.workflows.resource.configure[0].spec.containers[0].image: 42 is not a string`);
+      `${f}: spec.workflows.resource.configure[0].spec.containers[0].image: ${IMAGE_42}`);
   });
 
   test('a 10 MB string where the API belongs: the message shows its start only', () => {
