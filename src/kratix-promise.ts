@@ -150,6 +150,7 @@ export class KratixPromise extends Construct {
   private requiredPromiseList?: RequiredPromise[];
   private readonly overrides: Array<[string, any]> = [];
   private readonly acceptedProblems = new Set<string>();
+  private validatedSpec?: any;
 
   constructor(scope: Construct, id: string, props: KratixPromiseProps = {}) {
     super(scope, id);
@@ -172,7 +173,7 @@ export class KratixPromise extends Construct {
         labels: { ...props.labels, ...(props.version !== undefined ? { [KratixLabels.PROMISE_VERSION]: props.version } : {}) },
         annotations: props.annotations && { ...props.annotations },
       },
-      spec: Lazy.any({ produce: () => this.specJson() }),
+      spec: Lazy.any({ produce: () => this.takeSpec() }),
     } as any);
 
     this.node.addValidation({ validate: () => this.validateDocument() });
@@ -290,13 +291,33 @@ export class KratixPromise extends Construct {
    * implementation; a problem inside a pipeline is reported against that pipeline's construct.
    */
   private validateDocument(): string[] {
-    const problems = errorsOf(promiseProblems(this.toJson())).filter(p => !this.acceptedProblems.has(`${p.path}\n${p.message}`));
+    const problems = errorsOf(promiseProblems(this.validationDocument())).filter(p => !this.acceptedProblems.has(`${p.path}\n${p.message}`));
     return problems.map(problem => {
       const match = /^spec\.workflows\.(promise|resource)\.(configure|delete)\[(\d+)\]\.?(.*)$/.exec(problem.path);
       const pipeline = match && this.workflow(match[1] as WorkflowType, match[2] as WorkflowAction).pipelines[Number(match[3])];
       if (match && pipeline) return `Pipeline '${pipeline.node.path}': ${match[4] ? `${match[4]}: ` : ''}${problem.message}`;
       return `KratixPromise '${this.node.path}': ${problem.path ? `${problem.path}: ` : ''}${problem.message}`;
     });
+  }
+
+  /**
+   * The document as synthesized, built without cdk8s' token resolution, whose spec the synthesis
+   * that follows validation in the same tick reuses: building and resolving it twice would cost
+   * as much as the synthesis itself.
+   */
+  private validationDocument(): any {
+    const spec = this.specJson();
+    this.validatedSpec = spec;
+    queueMicrotask(() => this.validatedSpec = undefined);
+    const json = { apiVersion: Kratix.API_VERSION, kind: 'Promise', metadata: this.apiObject.metadata.toJson(), spec };
+    for (const [path, value] of this.overrides) setPath(json, path, value);
+    return json;
+  }
+
+  private takeSpec(): any {
+    const spec = this.validatedSpec ?? this.specJson();
+    this.validatedSpec = undefined;
+    return spec;
   }
 
   private specJson(): any {

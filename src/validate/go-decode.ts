@@ -37,62 +37,81 @@ export interface DecodeOptions {
  */
 export function decodeStrictly(value: unknown, type: string, options: DecodeOptions = {}): Problem[] {
   const problems: Problem[] = [];
-  new Decoder(problems, options.unknownFields ?? 'error', options.unknownFieldReason).decode(value, type, '', [], type);
+  new Decoder(problems, options.unknownFields ?? 'error', options.unknownFieldReason).decode(value, type, type);
   return problems;
 }
 
 class Decoder {
+  // The walk keeps the current JSON path and Go field path as stacks, and builds the strings
+  // only for a problem: validation runs at every synth, over every pipeline.
+  private readonly path: Array<string | number> = [];
+  private readonly goPath: string[] = [];
+
   constructor(private readonly problems: Problem[], private readonly unknownSeverity: Severity, private readonly unknownReason?: string) {}
 
-  /**
-   * @param goPath the JSON keys from the root, without indices: Go's `Struct.field.path`
-   * @param struct the innermost Go struct type, for Go's message
-   */
-  public decode(value: unknown, type: string, path: string, goPath: string[], struct: string): void {
+  /** @param struct the innermost Go struct type, for Go's message */
+  public decode(value: unknown, type: string, struct: string): void {
     // Go leaves the zero value for null, whatever the type.
     if (value === null || value === undefined) return;
     if (type.startsWith('[]')) {
-      if (!Array.isArray(value)) return this.mismatch(value, type, path, goPath, struct);
-      value.forEach((item, i) => this.decode(item, type.slice(2), joinPath(path, i), goPath, struct));
-      return;
-    }
-    if (type.startsWith('map[string]')) {
-      if (!isObject(value)) return this.mismatch(value, type, path, goPath, struct);
-      for (const key of Object.keys(value)) this.decode(value[key], type.slice(11), joinPath(path, key), goPath, struct);
-      return;
-    }
-    const table = TYPES.get(type);
-    if (table) {
-      if (!isObject(value)) return this.mismatch(value, type, path, goPath, struct);
-      const seen = new Map<string, string>();
-      for (const key of Object.keys(value)) {
-        const keyPath = joinPath(path, key);
-        const target = table.exact.has(key) ? key : table.folded.get(key.toLowerCase());
-        if (target === undefined) {
-          this.unknown(key, type, keyPath, table.exact.keys());
-          continue;
-        }
-        if (target !== key) {
-          this.problems.push({
-            path: keyPath,
-            severity: 'warning',
-            message: `field ${quote(key)} is read as ${quote(target)} only because Kratix matches field names case-insensitively; write ${quote(target)}`,
-          });
-        }
-        const other = seen.get(target);
-        if (other !== undefined) {
-          this.problems.push({
-            path: keyPath,
-            severity: 'warning',
-            message: `field ${quote(key)} and field ${quote(other)} are the same field to Kratix, which keeps only the last one; remove one of them`,
-          });
-        }
-        seen.set(target, key);
-        this.decode(value[key], table.exact.get(target)!, keyPath, [...goPath, target], type);
+      if (!Array.isArray(value)) return this.mismatch(value, type, struct);
+      const item = type.slice(2);
+      for (let i = 0; i < value.length; i++) {
+        this.path.push(i);
+        this.decode(value[i], item, struct);
+        this.path.pop();
       }
       return;
     }
-    if (!this.primitiveOk(value, type)) this.mismatch(value, type, path, goPath, struct);
+    if (type.startsWith('map[string]')) {
+      if (!isObject(value)) return this.mismatch(value, type, struct);
+      const item = type.slice(11);
+      for (const key of Object.keys(value)) {
+        this.path.push(key);
+        this.decode(value[key], item, struct);
+        this.path.pop();
+      }
+      return;
+    }
+    const table = TYPES.get(type);
+    if (!table) {
+      if (!this.primitiveOk(value, type)) this.mismatch(value, type, struct);
+      return;
+    }
+    if (!isObject(value)) return this.mismatch(value, type, struct);
+    let seen: Map<string, string> | undefined;
+    for (const key of Object.keys(value)) {
+      this.path.push(key);
+      const target = table.exact.has(key) ? key : table.folded.get(key.toLowerCase());
+      if (target === undefined) {
+        this.unknown(key, type, table.exact.keys());
+      } else {
+        // Only a key that differs in case can name a field twice.
+        if (target !== key) {
+          this.warn(`field ${quote(key)} is read as ${quote(target)} only because Kratix matches field names case-insensitively; write ${quote(target)}`);
+          seen ??= new Map(Object.keys(value).filter(k => table.exact.has(k)).map(k => [k, k]));
+          const other = seen.get(target);
+          if (other !== undefined) {
+            this.warn(`field ${quote(key)} and field ${quote(other)} are the same field to Kratix, which keeps only the last one; remove one of them`);
+          }
+          seen.set(target, key);
+        }
+        this.goPath.push(target);
+        this.decode(value[key], table.exact.get(target)!, type);
+        this.goPath.pop();
+      }
+      this.path.pop();
+    }
+  }
+
+  private currentPath(): string {
+    let path = '';
+    for (const key of this.path) path = joinPath(path, key);
+    return path;
+  }
+
+  private warn(message: string): void {
+    this.problems.push({ path: this.currentPath(), severity: 'warning', message });
   }
 
   private primitiveOk(value: unknown, type: string): boolean {
@@ -119,7 +138,7 @@ class Decoder {
     }
   }
 
-  private unknown(key: string, type: string, path: string, knownFields: Iterable<string>): void {
+  private unknown(key: string, type: string, knownFields: Iterable<string>): void {
     const known = [...knownFields];
     const hints = UNSUPPORTED_HINTS[type];
     const hint = hints && Object.prototype.hasOwnProperty.call(hints, key) ? hints[key] : undefined;
@@ -132,13 +151,14 @@ class Decoder {
     }
     const what = TYPES.get(type)?.kratix ? `a Kratix ${type}` : `a Kubernetes ${type}`;
     this.problems.push({
-      path,
+      path: this.currentPath(),
       severity: this.unknownSeverity,
       message: `unknown field ${quote(key)} in ${what}: ${this.unknownReason ?? `Kratix decodes pipelines strictly and rejects it (json: unknown field ${JSON.stringify(key)})`}; ${fix}`,
     });
   }
 
-  private mismatch(value: unknown, type: string, path: string, goPath: string[], struct: string): void {
+  private mismatch(value: unknown, type: string, struct: string): void {
+    const goPath = this.goPath;
     let message: string;
     if (type === 'quantity' && typeof value === 'string') {
       message = `${quote(value)} is not a Kubernetes quantity: Kratix cannot decode it (quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'); write e.g. '500m', '1', '128Mi' or '2Gi'`;
@@ -149,7 +169,7 @@ class Decoder {
       const field = goPath.length > 0 ? ` into Go struct field ${struct}.${goPath.join('.')}` : '';
       message = `${quote(value)} is ${describeKind(value)}, not ${humanType(type)}: Kratix cannot decode it (json: cannot unmarshal ${goValue}${field} of type ${goTypeName(type)}); ${fixFor(value, type)}`;
     }
-    this.problems.push({ path, severity: 'error', message });
+    this.problems.push({ path: this.currentPath(), severity: 'error', message });
   }
 }
 

@@ -56,6 +56,6 @@ describe('pipeline parsing', () => {
     expect(() => parsePipeline({ ...base, spec: { containers: {} } }, 'x')).toThrow('promise x.spec.containers: {} is a map, not a list: Kratix cannot decode it');
     expect(() => parsePipeline({ ...base, spec: { containers: [{ args: 'a b' }] } }, 'x')).toThrow("promise x.spec.containers[0].args: 'a b' is a string, not a list: Kratix cannot decode it");
     expect(() => parsePipeline({ ...base, spec: { containers: [{ command: [1] }] } }, 'x')).toThrow('promise x.spec.containers[0].command[0]: 1 is a whole number, not a string: Kratix cannot decode it');
-    expect(() => parsePipeline({ ...base, spec: 'x' }, 'x')).toThrow('promise x.spec: "x" is not an object');
+    expect(() => parsePipeline({ ...base, spec: 'x' }, 'x')).toThrow("promise x.spec: 'x' is a string, not a map (PipelineSpec): Kratix cannot decode it");
   });
 });
