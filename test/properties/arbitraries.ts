@@ -130,7 +130,7 @@ const permissionModel: fc.Arbitrary<PermissionModel> = fc.record({
 function pipelineModel(name: string): fc.Arbitrary<PipelineModel> {
   return fc.uniqueArray(volumeModel, { maxLength: 3, selector: v => v.name, size: 'xsmall' }).chain(volumes => fc.record({
     name: fc.constant(name),
-    containers: weighted([1, 5], [2, 3], [3, 1], [4, 1], [5, 1])
+    containers: weighted([1, 6], [2, 3], [3, 1], [4, 1], [5, 1])
       .chain(n => fc.uniqueArray(dnsLabel(1, 63).filter(x => !RESERVED_CONTAINER_NAMES.includes(x)), { minLength: n, maxLength: n }))
       .chain(names => fc.tuple(...names.map(n => containerModel(volumes.map(v => v.name)).map(c => ({ ...c, name: n })))))
       .map(cs => cs as ContainerModel[]),
@@ -145,7 +145,7 @@ function pipelineModel(name: string): fc.Arbitrary<PipelineModel> {
 function workflowModel(promiseName: string, workflow: Workflow, max: number): fc.Arbitrary<PipelineModel[]> {
   const [type, action] = workflow.split('/');
   const budget = PIPELINE_ID_LIMIT - `${promiseName}-${type}-${action}-`.length;
-  const count = max === 1 ? weighted([0, 1], [1, 1]) : weighted([0, 3], [1, 4], [2, 2], [3, 1], [4, 1]);
+  const count = max === 1 ? weighted([0, 1], [1, 1]) : weighted([0, 4], [1, 5], [2, 2], [3, 1], [4, 1]);
   return count.chain(n => fc.uniqueArray(labelUpTo(budget), { minLength: n, maxLength: n }))
     .chain(names => names.length === 0 ? fc.constant([]) : fc.tuple(...names.map(pipelineModel)));
 }
@@ -247,9 +247,9 @@ export function appWith(model: PromiseModel): { app: App; chart: Chart; promise:
 
 /** The synthesized YAML of the model's app (validation runs) and its Promise document. */
 export function synth(model: PromiseModel): { yaml: string; doc: Record<string, any> } {
-  const { app, chart } = appWith(model);
+  const { app, promise } = appWith(model);
   const yaml = app.synthYaml();
-  return { yaml, doc: chart.toJson().find((o: any) => o.kind === 'Promise') };
+  return { yaml, doc: promise.toJson() };
 }
 
 const synthesized = new Map<string, { yaml: string; doc: Record<string, any> }>();
