@@ -7,8 +7,8 @@
 /** A copy of `obj` without the keys whose value is `undefined`. */
 export function compact<T extends Record<string, any>>(obj: T): T {
   const out: Record<string, any> = {};
-  for (const [key, value] of Object.entries(obj)) {
-    if (value !== undefined) out[key] = value;
+  for (const key in obj) {
+    if (obj[key] !== undefined) out[key] = obj[key];
   }
   return out as T;
 }

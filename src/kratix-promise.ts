@@ -337,7 +337,7 @@ export class KratixPromise extends Construct {
     });
     const json: any = Object.keys(config).length > 0 ? { config } : {};
     for (const wf of this.workflows) {
-      (json[wf.type] ??= {})[wf.action] = wf.toJson();
+      (json[wf.type] ??= {})[wf.action] = wf._toJson();
     }
     return Object.keys(json).length > 0 ? json : undefined;
   }

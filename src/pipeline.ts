@@ -191,22 +191,28 @@ export class Pipeline extends Construct {
   }
 
   /**
-   * The Pipeline object, as it goes into the Promise's workflow list.
+   * The Pipeline object, as it goes into the Promise's workflow list (a copy).
    */
   public toJson(): any {
-    const metadata = compact({
-      name: this.name,
-      labels: this.labels && { ...this.labels },
-      annotations: this.annotations && { ...this.annotations },
-    });
+    return cloneJson(this._toJson());
+  }
+
+  /**
+   * The Pipeline object sharing this construct's lists and maps, for synthesis, which copies it
+   * anyway; never to be changed.
+   *
+   * @internal
+   */
+  public _toJson(): any {
+    const metadata = compact({ name: this.name, labels: this.labels, annotations: this.annotations });
     const spec = compact({
-      containers: cloneJson(this.containers),
-      volumes: cloneJson(this.volumes),
+      containers: this.containers,
+      volumes: this.volumes,
       imagePullSecrets: this.imagePullSecrets?.map(name => ({ name })),
       rbac: this.rbac._toJson(),
       jobOptions: this.backoffLimit === undefined ? undefined : { backoffLimit: this.backoffLimit },
-      nodeSelector: this.nodeSelector && { ...this.nodeSelector },
-      tolerations: cloneJson(this.tolerations),
+      nodeSelector: this.nodeSelector,
+      tolerations: this.tolerations,
       restartPolicy: this.restartPolicy,
     });
     const json: any = { apiVersion: Kratix.API_VERSION, kind: 'Pipeline', metadata, spec };

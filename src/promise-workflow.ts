@@ -73,6 +73,15 @@ export class PromiseWorkflow extends Construct {
     return this.pipelines.map(p => p.toJson());
   }
 
+  /**
+   * The workflow's list, sharing the pipelines' lists and maps; see `Pipeline._toJson`.
+   *
+   * @internal
+   */
+  public _toJson(): any[] {
+    return this.pipelines.map(p => p._toJson());
+  }
+
   private validatePipelines(): string[] {
     // Kratix itself only warns and runs the first; a construct that declares two is a mistake.
     const extra = this.action === WorkflowAction.DELETE ? this.pipelines.slice(1).find(p => !this.acceptedExtras.has(p)) : undefined;

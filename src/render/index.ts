@@ -2,9 +2,9 @@ import { MAX_NESTING_DEPTH, tooDeepAt } from '../_json';
 import { PipelineContext } from './context';
 import { Kratix } from '../constants';
 import { destinationSelectorsConfigMap } from './destination-selectors';
-import { RenderError } from './errors';
+import { RenderError, RenderInput } from './errors';
 import { goJsonMarshal, md5Hex } from './go-json';
-import { PromiseApi, readApi, readPromise, readRequest, RequestInfo } from './inputs';
+import { PromiseApi, PromiseInfo, readApi, readPromise, readRequest, RequestInfo } from './inputs';
 import { pipelineJob } from './job';
 import { DRY_RUN_LABEL } from './labels';
 import { pipelineId } from './names';
@@ -40,8 +40,8 @@ const WORKFLOWS: readonly WorkflowRef[] = ['promise/configure', 'promise/delete'
  * (Kratix's env aliasing bug, §11 item 17, is not reproduced). User-permission ClusterRoles come
  * in declaration order of `resourceNamespace` (random in Kratix).
  *
- * @param promise the Promise document as stored (parsed YAML/JSON); without `metadata.uid` the
- * ownerReference uid renders as `""`
+ * @param promise the Promise document as stored (parsed YAML/JSON), or a `PreparedPromise` of it;
+ * without `metadata.uid` the ownerReference uid renders as `""`
  * @param workflow which workflow to render
  * @param request the resource request as stored by the API server (after CRD defaulting, which
  * the `kratix.io/hash` covers); required for resource workflows, ignored for promise workflows
@@ -53,11 +53,11 @@ export function renderWorkflow(promise: any, workflow: WorkflowRef, request: any
     throw new Error(`unknown workflow ${JSON.stringify(workflow)}: expected one of ${WORKFLOWS.join(', ')}`);
   }
   const [type, action] = workflow.split('/') as [WorkflowType, WorkflowAction];
-  for (const [input, doc] of [['promise', promise], ['request', request], ['settings', settings?.kratixConfig]] as const) {
-    const deep = tooDeepAt(doc);
-    if (deep !== undefined) throw new RenderError(input, deep, `nested more than ${MAX_NESTING_DEPTH} levels deep: no Kubernetes object needs that many levels of maps and lists; flatten it`);
-  }
-  const info = readPromise(promise);
+  const prepared = promise instanceof PreparedPromise;
+  if (!prepared) checkDepth('promise', promise);
+  checkDepth('request', request);
+  checkDepth('settings', settings?.kratixConfig);
+  const info = prepared ? promise.info : readPromise(promise);
   const resolved = resolveSettings(settings);
   const declared = info.pipelines[type][action];
 
@@ -106,6 +106,26 @@ export function renderWorkflow(promise: any, workflow: WorkflowRef, request: any
       job: pipelineJob(ctx),
     };
   });
+}
+
+/**
+ * A Promise read, checked and hashed once, to render many resource requests of it: pass it to
+ * `renderWorkflow` in place of the document. The document must not change afterwards.
+ */
+export class PreparedPromise {
+  /** @internal */
+  public readonly info: PromiseInfo;
+
+  /** @throws RenderError for bad input, as `renderWorkflow` */
+  constructor(promise: unknown) {
+    checkDepth('promise', promise);
+    this.info = readPromise(promise);
+  }
+}
+
+function checkDepth(input: RenderInput, doc: unknown): void {
+  const deep = tooDeepAt(doc);
+  if (deep !== undefined) throw new RenderError(input, deep, `nested more than ${MAX_NESTING_DEPTH} levels deep: no Kubernetes object needs that many levels of maps and lists; flatten it`);
 }
 
 /**

@@ -144,23 +144,25 @@ function valueForm(s: string): string {
   return VALUE_FORMS.get(s) ?? remember(VALUE_FORMS, s, ` ${quoteIfNeeded(s)}`);
 }
 
-/** Appends to one string; the first line of each block is placed by its caller. */
+/** Appends to one string (V8 joins such strings cheaply); the first line of each block is placed by its caller. */
 class Writer {
-  public readonly out: string[] = [];
+  public out = '';
 
   /** `value` after a key's `:` or a sequence's `-`, its block lines at `depth`. */
   public value(value: unknown, depth: number, inSequence: boolean): void {
+    if (typeof value === 'string') {
+      this.out += value.includes('\n') ? ` ${scalar(value, newlineIndent(depth).slice(1))}` : valueForm(value);
+      return;
+    }
     if (value !== null && typeof value === 'object' && typeof (value as any).toJSON === 'function') value = (value as any).toJSON();
-    if (typeof value === 'string' && !value.includes('\n')) {
-      this.out.push(valueForm(value));
-    } else if (!isCollection(value)) {
-      this.out.push(` ${scalar(value, newlineIndent(depth).slice(1))}`);
+    if (!isCollection(value)) {
+      this.out += ` ${scalar(value, newlineIndent(depth).slice(1))}`;
     } else if (isEmptyCollection(value)) {
-      this.out.push(Array.isArray(value) ? ' []' : ' {}');
+      this.out += Array.isArray(value) ? ' []' : ' {}';
     } else {
       // A map's list or map goes on the next lines, indented by two; a list's starts on the dash's line.
       const inner = depth + 1;
-      this.out.push(inSequence ? ' ' : newlineIndent(inner));
+      this.out += inSequence ? ' ' : newlineIndent(inner);
       if (Array.isArray(value)) this.seq(value, inner);
       else this.map(value, inner);
     }
@@ -168,14 +170,14 @@ class Writer {
 
   public map(map: any, depth: number): void {
     const indent = newlineIndent(depth);
+    const keys = Object.keys(map);
     let first = true;
-    for (const key in map) {
-      if (!Object.prototype.hasOwnProperty.call(map, key)) continue;
-      const value = map[key];
+    for (let i = 0; i < keys.length; i++) {
+      const value = map[keys[i]];
       if (!isWritten(value)) continue;
-      if (!first) this.out.push(indent);
-      first = false;
-      this.out.push(keyForm(key));
+      if (first) first = false;
+      else this.out += indent;
+      this.out += keyForm(keys[i]);
       this.value(value, depth, false);
     }
   }
@@ -183,8 +185,7 @@ class Writer {
   public seq(seq: readonly unknown[], depth: number): void {
     const indent = newlineIndent(depth);
     for (let i = 0; i < seq.length; i++) {
-      if (i > 0) this.out.push(indent);
-      this.out.push('-');
+      this.out += i > 0 ? `${indent}-` : '-';
       this.value(isWritten(seq[i]) ? seq[i] : null, depth, true);
     }
   }
@@ -201,6 +202,5 @@ export function emitYamlDocument(value: unknown): string {
   const w = new Writer();
   if (Array.isArray(value)) w.seq(value, 0);
   else w.map(value, 0);
-  w.out.push('\n');
-  return w.out.join('');
+  return `${w.out}\n`;
 }
