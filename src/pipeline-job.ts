@@ -52,7 +52,7 @@ export interface PipelineRenderOptions extends KratixControllerSettings {
   /**
    * The Promise's `metadata.uid` in the cluster, for the Job's ownerReference.
    *
-   * @default - ''
+   * @default - the Promise's own `metadata.uid` (e.g. of an imported Promise), else ''
    */
   readonly promiseUid?: string;
 }
@@ -143,7 +143,7 @@ function renderPipeline(
   if (workflow.type === 'resource' && request === undefined) {
     throw new Error(`PipelineJob '${path}': pipeline '${pipeline.name}' runs in a resource workflow, which runs for a resource request: set request or requestManifest`);
   }
-  const doc = { ...promiseJson, metadata: { ...promiseJson.metadata, uid: props.promiseUid ?? '' } };
+  const doc = { ...promiseJson, metadata: { ...promiseJson.metadata, uid: props.promiseUid ?? promiseJson.metadata.uid ?? '' } };
   let rendered: RenderedPipeline[];
   try {
     rendered = renderWorkflow(doc, ref, request, {
