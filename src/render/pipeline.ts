@@ -1,5 +1,4 @@
 import { isObject, quote, RenderError } from './errors';
-import { isInt32 } from './settings';
 import { decodeStrictly, prefixProblems } from '../validate';
 import { K8S_FIELDS } from '../validate/k8s-fields.generated';
 import { PIPELINE_FIELDS } from '../validate/pipeline-types';
@@ -62,18 +61,18 @@ function str(value: unknown): string {
   return typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
 }
 
+/**
+ * Reads a pipeline that `decodeStrictly` has accepted, as Go's zero values would: absent or null
+ * fields read as empty, and a key matches its field case-insensitively.
+ */
 class Reader {
   fail(path: string, problem: string): never {
     throw new RenderError('promise', path, problem);
   }
 
-  /**
-   * The members of `obj` keyed by the Go field of `type` they decode into (encoding/json matches
-   * keys case-insensitively); `decodeStrictly` has already refused unknown fields.
-   */
-  fields(obj: unknown, type: string, path: string): Record<string, any> {
-    if (obj === undefined || obj === null) return {};
-    if (!isObject(obj)) this.fail(path, `${quote(obj)} is not an object`);
+  /** The members of `obj` keyed by the Go field of `type` they decode into. */
+  fields(obj: unknown, type: string): Record<string, any> {
+    if (!isObject(obj)) return {};
     const known = Object.keys(PIPELINE_FIELDS[type] ?? K8S_FIELDS[type]);
     const out: Record<string, any> = {};
     for (const key of Object.keys(obj)) {
@@ -84,41 +83,20 @@ class Reader {
     return out;
   }
 
-  string(value: unknown, path: string): string {
-    if (value === undefined) return '';
-    if (typeof value !== 'string') this.fail(path, `${quote(value)} is not a string`);
-    return value;
+  string(value: unknown): string {
+    return typeof value === 'string' ? value : '';
   }
 
-  stringMap(value: unknown, path: string): Record<string, string> {
-    if (value === undefined) return {};
-    if (!isObject(value)) this.fail(path, `${quote(value)} is not a map of strings`);
-    for (const key of Object.keys(value)) {
-      if (typeof value[key] !== 'string') this.fail(`${path}.${key}`, `${quote(value[key])} is not a string (quote it in YAML)`);
-    }
-    return value as Record<string, string>;
+  stringMap(value: unknown): Record<string, string> {
+    return isObject(value) ? value : {};
   }
 
-  list(value: unknown, path: string): any[] {
-    if (value === undefined) return [];
-    if (!Array.isArray(value)) this.fail(path, `${quote(value)} is not a list`);
-    return value;
+  list(value: unknown): any[] {
+    return Array.isArray(value) ? value : [];
   }
 
-  objectList(value: unknown, path: string): Array<Record<string, any>> {
-    const list = this.list(value, path);
-    list.forEach((item, i) => {
-      if (!isObject(item)) this.fail(`${path}[${i}]`, `${quote(item)} is not an object`);
-    });
-    return list;
-  }
-
-  stringList(value: unknown, path: string): string[] {
-    const list = this.list(value, path);
-    list.forEach((item, i) => {
-      if (typeof item !== 'string') this.fail(`${path}[${i}]`, `${quote(item)} is not a string`);
-    });
-    return list;
+  objectList(value: unknown): Array<Record<string, any>> {
+    return this.list(value).map(item => isObject(item) ? item : {});
   }
 }
 
@@ -136,67 +114,49 @@ export function parsePipeline(raw: unknown, path: string): ParsedPipeline {
   const [problem] = prefixProblems(path, decodeStrictly(raw, 'Pipeline').filter(p => p.severity === 'error'));
   if (problem) throw new RenderError('promise', problem.path, problem.message);
   const r = new Reader();
-  const top = r.fields(raw, 'Pipeline', path);
-  const meta = r.fields(top.metadata, 'ObjectMeta', `${path}.metadata`);
-  const name = r.string(meta.name, `${path}.metadata.name`);
+  const top = r.fields(raw, 'Pipeline');
+  const meta = r.fields(top.metadata, 'ObjectMeta');
+  const name = r.string(meta.name);
   if (name === '') r.fail(`${path}.metadata.name`, 'missing: every pipeline needs a name (it is part of every object name Kratix creates)');
-  const spec = r.fields(top.spec, 'PipelineSpec', `${path}.spec`);
+  const spec = r.fields(top.spec, 'PipelineSpec');
   const sp = `${path}.spec`;
 
-  const containers = r.objectList(spec.containers, `${sp}.containers`).map((c, i) => {
-    const cp = `${sp}.containers[${i}]`;
-    const container = r.fields(c, 'Container', cp);
-    r.string(container.name, `${cp}.name`);
-    r.string(container.image, `${cp}.image`);
-    r.stringList(container.args, `${cp}.args`);
-    r.stringList(container.command, `${cp}.command`);
-    r.objectList(container.env, `${cp}.env`).forEach((env, j) => {
-      // Kratix decodes EnvVar strictly: a number or boolean where a string belongs fails the pipeline.
-      for (const key of ['name', 'value']) {
-        const v = env[key];
-        if (v !== undefined && v !== null && typeof v !== 'string') r.fail(`${cp}.env[${j}].${key}`, `${quote(v)} is not a string (quote it in YAML)`);
-      }
-    });
-    r.objectList(container.envFrom, `${cp}.envFrom`);
-    r.objectList(container.volumeMounts, `${cp}.volumeMounts`);
-    r.string(container.imagePullPolicy, `${cp}.imagePullPolicy`);
-    if (container.securityContext !== undefined && !isObject(container.securityContext)) {
-      r.fail(`${cp}.securityContext`, `${quote(container.securityContext)} is not a SecurityContext object`);
+  const containers = r.objectList(spec.containers).map(c => {
+    const container = r.fields(c, 'Container');
+    // Go decodes a null list item into the zero struct.
+    for (const list of ['env', 'envFrom', 'volumeMounts']) {
+      if (container[list] !== undefined) container[list] = r.objectList(container[list]);
     }
     return container;
   });
+  const jobOptions = r.fields(spec.jobOptions, 'JobOptions');
 
-  const jobOptions = r.fields(spec.jobOptions, 'JobOptions', `${sp}.jobOptions`);
-  if (jobOptions.backoffLimit !== undefined && !isInt32(jobOptions.backoffLimit)) {
-    r.fail(`${sp}.jobOptions.backoffLimit`, `${quote(jobOptions.backoffLimit)} is not a 32-bit integer`);
-  }
-
-  const rbac = r.fields(spec.rbac, 'RBAC', `${sp}.rbac`);
-  const permissions = r.objectList(rbac.permissions, `${sp}.rbac.permissions`).map((p, i) => {
+  const rbac = r.fields(spec.rbac, 'RBAC');
+  const permissions = r.objectList(rbac.permissions).map((p, i) => {
     const pp = `${sp}.rbac.permissions[${i}]`;
-    const perm = r.fields(p, 'Permission', pp);
+    const perm = r.fields(p, 'Permission');
     const rule: Record<string, any> = {};
     for (const key of Object.keys(PIPELINE_FIELDS.Permission).slice(1)) {
-      const values = r.stringList(perm[key], `${pp}.${key}`);
+      const values = r.list(perm[key]);
       if (values.length > 0) rule[key] = values;
     }
     if (rule.verbs === undefined) r.fail(`${pp}.verbs`, 'missing: an RBAC rule needs at least one verb (e.g. ["get", "list"])');
-    return { resourceNamespace: r.string(perm.resourceNamespace, `${pp}.resourceNamespace`), rule };
+    return { resourceNamespace: r.string(perm.resourceNamespace), rule };
   });
 
   return {
     path,
     name,
-    labels: r.stringMap(meta.labels, `${path}.metadata.labels`),
-    annotations: r.stringMap(meta.annotations, `${path}.metadata.annotations`),
+    labels: r.stringMap(meta.labels),
+    annotations: r.stringMap(meta.annotations),
     containers,
-    imagePullSecrets: r.objectList(spec.imagePullSecrets, `${sp}.imagePullSecrets`),
+    imagePullSecrets: r.objectList(spec.imagePullSecrets),
     backoffLimit: jobOptions.backoffLimit,
-    nodeSelector: r.stringMap(spec.nodeSelector, `${sp}.nodeSelector`),
-    restartPolicy: r.string(spec.restartPolicy, `${sp}.restartPolicy`),
-    tolerations: r.objectList(spec.tolerations, `${sp}.tolerations`),
-    volumes: r.objectList(spec.volumes, `${sp}.volumes`),
-    serviceAccount: r.string(rbac.serviceAccount, `${sp}.rbac.serviceAccount`),
+    nodeSelector: r.stringMap(spec.nodeSelector),
+    restartPolicy: r.string(spec.restartPolicy),
+    tolerations: r.objectList(spec.tolerations),
+    volumes: r.objectList(spec.volumes),
+    serviceAccount: r.string(rbac.serviceAccount),
     permissions,
   };
 }
