@@ -141,7 +141,8 @@ export class Pipeline extends Construct {
    * @param props the container
    */
   public addContainer(props: PipelineContainerProps): void {
-    this.addContainerManifest(containerJson(props));
+    // containerJson builds a new object: no copy needed.
+    (this.containers ??= []).push(containerJson(props));
   }
 
   /**

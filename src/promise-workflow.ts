@@ -48,10 +48,11 @@ export class PromiseWorkflow extends Construct {
    */
   public addPipeline(id: string, props: PipelineProps = {}): Pipeline {
     const name = props.name ?? id;
-    if (this.action === WorkflowAction.DELETE && this.pipelines.length > 0) {
+    const pipelines = this.pipelines;
+    if (this.action === WorkflowAction.DELETE && pipelines.length > 0) {
       throw new Error(this.secondDeleteMessage(name));
     }
-    const clash = this.pipelines.find(p => p.name === name);
+    const clash = pipelines.find(p => p.name === name);
     if (clash) {
       throw new Error(`PromiseWorkflow '${this.node.path}': pipeline name '${name}' is already used by '${clash.node.path}'; pipeline names must be unique in a workflow`);
     }

@@ -53,6 +53,7 @@ class Decoder {
   public decode(value: unknown, type: string, struct: string): void {
     // Go leaves the zero value for null, whatever the type.
     if (value === null || value === undefined) return;
+    if (typeof value === 'string' && type === 'string') return;
     if (type.startsWith('[]')) {
       if (!Array.isArray(value)) return this.mismatch(value, type, struct);
       const item = type.slice(2);

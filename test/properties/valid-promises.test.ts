@@ -1,34 +1,14 @@
 import { App, Chart } from 'cdk8s';
 import * as fc from 'fast-check';
-import { Job } from 'kubernetes-models/batch/v1';
-import { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
-import { ConfigMap, Pod, ServiceAccount } from 'kubernetes-models/v1';
 import { params, promiseModel, PromiseModel, requestFor, synth, synthOnce, Workflow, workflowsOf } from './arbitraries';
 import { KratixPromise } from '../../src';
-import { KubeObject, pipelinePod, renderWorkflow, workflowObjects } from '../../src/render';
+import { pipelinePod, renderWorkflow, workflowObjects } from '../../src/render';
 import { errorsOf, promiseProblems } from '../../src/validate';
 import { promiseCrdErrors } from '../support/kratix-crd';
+import { validateKubernetesObject } from '../support/kubernetes-schema';
 
 // Properties of random valid Promises built with the constructs (see arbitraries.ts). Seeded and
 // reproducible: FC_SEED (default 42) and FC_RUNS (default 1000) change the cases and their number.
-
-const MODELS: Record<string, new (data: any) => { validate(): void }> = {
-  'batch/v1/Job': Job,
-  'v1/Pod': Pod,
-  'v1/ConfigMap': ConfigMap,
-  'v1/ServiceAccount': ServiceAccount,
-  'rbac.authorization.k8s.io/v1/Role': Role,
-  'rbac.authorization.k8s.io/v1/RoleBinding': RoleBinding,
-  'rbac.authorization.k8s.io/v1/ClusterRole': ClusterRole,
-  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': ClusterRoleBinding,
-};
-
-/** Throws unless `obj` is valid against the Kubernetes 1.28 schema of its kind. */
-function validateKube(obj: KubeObject): void {
-  const Model = MODELS[`${obj.apiVersion}/${obj.kind}`];
-  if (!Model) throw new Error(`no schema for ${obj.apiVersion}/${obj.kind}`);
-  new Model(JSON.parse(JSON.stringify(obj))).validate();
-}
 
 /** A model with a request for its API (used by resource workflows). */
 const withRequest = promiseModel.chain(model => fc.tuple(fc.constant(model), requestFor(model)));
@@ -70,7 +50,7 @@ describe('random valid Promises', () => {
         const rendered = renderWorkflow(doc, workflow, workflow.startsWith('resource/') ? request : undefined);
         expect(rendered.length).toBe(workflow.endsWith('/delete') ? 1 : model.workflows[workflow].length);
         const objects = workflowObjects(rendered);
-        for (const obj of [...objects, ...rendered.map(pipelinePod)]) validateKube(obj);
+        for (const obj of [...objects, ...rendered.map(pipelinePod)]) validateKubernetesObject(obj);
         const keys = objects.map(o => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`);
         expect(new Set(keys).size).toBe(keys.length);
         // Everything namespaced lands in the pipeline namespace, else the request's (resource) or Kratix's (promise).
