@@ -33,20 +33,29 @@ export function gc(): void {
   fullGc();
 }
 
+/** A case whose input is built, untimed, just before each timed run and dropped after it. */
+export interface StagedCase {
+  readonly prepare: () => any;
+  readonly run: (input: any) => unknown;
+}
+
 /**
  * Times several cases interleaved in the same process (case A, B, C, A, B, C, ...), so that a noisy
  * machine slows all of them alike and their ratios hold. `warmup` rounds are run and discarded.
- * Returns the median milliseconds of each case.
+ * A staged case's input lives only around its own run, so that one case's large input does not
+ * slow another case's garbage collection. Returns the median milliseconds of each case.
  */
-export function timeInterleaved(cases: Record<string, () => unknown>, repeats: number, warmup = 1): Record<string, { ms: number; runs: number[] }> {
+export function timeInterleaved(cases: Record<string, (() => unknown) | StagedCase>, repeats: number, warmup = 1): Record<string, { ms: number; runs: number[] }> {
   const runs: Record<string, number[]> = {};
   for (const name of Object.keys(cases)) runs[name] = [];
   for (let round = 0; round < warmup + repeats; round++) {
-    for (const [name, fn] of Object.entries(cases)) {
+    for (const [name, c] of Object.entries(cases)) {
+      let input = typeof c === 'function' ? undefined : c.prepare();
       gc();
       const t0 = now();
-      const out = fn();
+      const out = typeof c === 'function' ? c() : c.run(input);
       const t = now() - t0;
+      input = undefined;
       if (out === undefined) throw new Error(`benchmark case ${name} returned nothing (its result must be used)`);
       if (round >= warmup) runs[name].push(t);
     }
