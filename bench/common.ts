@@ -45,7 +45,9 @@ export interface StagedCase {
  * A staged case's input lives only around its own run, so that one case's large input does not
  * slow another case's garbage collection. Returns the median milliseconds of each case.
  */
-export function timeInterleaved(cases: Record<string, (() => unknown) | StagedCase>, repeats: number, warmup = 1): Record<string, { ms: number; runs: number[] }> {
+export function timeInterleaved(
+  cases: Record<string, (() => unknown) | StagedCase>, repeats: number, warmup = 1,
+): Record<string, { ms: number; runs: number[] }> {
   const runs: Record<string, number[]> = {};
   for (const name of Object.keys(cases)) runs[name] = [];
   for (let round = 0; round < warmup + repeats; round++) {
