@@ -8,7 +8,7 @@
 import { App, Chart, Duration } from 'cdk8s';
 import { ImagePullPolicy, k8s, RestartPolicy } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import * as YAML from 'yaml';
+import type * as YamlModule from 'yaml';
 import { MAX_NESTING_DEPTH, tooDeepAt } from './_json';
 import { Kratix, KratixLabels } from './constants';
 import { KratixPromise } from './kratix-promise';
@@ -88,6 +88,9 @@ const KRATIX = 'cdk8s-kratix';
 export function promiseDocuments(text: string, source = 'input'): { docs: unknown[]; warnings: PromiseImportWarning[] } {
   const docs: unknown[] = [];
   const warnings: PromiseImportWarning[] = [];
+  // Loaded on first use: the YAML parser costs more to load than the rest of the library.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const YAML: typeof YamlModule = require('yaml');
   YAML.parseAllDocuments(text).forEach((document, i) => {
     const error = document.errors[0];
     if (error && isTooDeepYaml(error)) throw new Error(`${source}: document ${i + 1}: ${TOO_DEEP_YAML}`);
