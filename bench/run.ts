@@ -74,7 +74,7 @@ function log(message: string): void {
 
 function synth(): void {
   const out: any = {};
-  for (const [n, repeats] of [[100, 5], [1000, 3]]) {
+  for (const [n, repeats] of [[100, 15], [1000, 3]]) {
     log(`synth N=${n}`);
     const r = benchSynth(n, repeats);
     const objectsFile = tmpJson(`synth-${n}`, appObjects(benchApp(n)));
