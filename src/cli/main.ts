@@ -6,7 +6,7 @@ commands:
   render PROMISE.yaml --workflow TYPE/ACTION [--request REQUEST.yaml] [--kratix-config KRATIX-CONFIGMAP.yaml]
          [--adapter-image IMAGE] [--adapter-pull-secret NAME]
                                  print every object Kratix creates for a workflow
-  validate FILE...               check Promise files against Kratix's schema and rules
+  validate FILE... [--lenient]   check Promise files against Kratix's schema and rules
   import PROMISE.yaml [-o FILE.ts] [--lenient]
                                  generate TypeScript that builds the Promise with cdk8s-kratix
   audit PROMISE.yaml [--json] [--fail-on SEVERITY] [--kratix-config KRATIX-CONFIGMAP.yaml]
