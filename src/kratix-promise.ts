@@ -273,6 +273,8 @@ export class KratixPromise extends Construct {
 
   /** The Promise object, as it is synthesized. */
   public toJson(): any {
+    // Only the synthesis right after a validation may reuse the validated spec.
+    this.validatedSpec = undefined;
     return this.apiObject.toJson();
   }
 

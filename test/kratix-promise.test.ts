@@ -126,6 +126,18 @@ describe('KratixPromise', () => {
     });
   });
 
+  test('a change right after validation, in the same tick, still shows in toJson and in the next synth', () => {
+    const chart = Testing.chart();
+    const promise = new KratixPromise(chart, 'env');
+    const pipeline = promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'p', { containers: [{ name: 'a', image: 'i:1' }] });
+    expect(promise.node.validate()).toEqual([]);
+    pipeline.addContainer({ name: 'b', image: 'i:1' });
+    expect(promise.toJson().spec.workflows.resource.configure[0].spec.containers).toHaveLength(2);
+    Testing.synth(chart);
+    pipeline.addContainer({ name: 'c', image: 'i:1' });
+    expect(Testing.synth(chart)[0].spec.workflows.resource.configure[0].spec.containers).toHaveLength(3);
+  });
+
   describe('reconciliationInterval', () => {
     test.each([
       [Duration.hours(2), '2h0m0s'],
