@@ -132,7 +132,10 @@ describe('KratixPromise', () => {
     const pipeline = promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'p', { containers: [{ name: 'a', image: 'i:1' }] });
     expect(promise.node.validate()).toEqual([]);
     pipeline.addContainer({ name: 'b', image: 'i:1' });
-    expect(promise.toJson().spec.workflows.resource.configure[0].spec.containers).toHaveLength(2);
+    promise.addDependencyManifest({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'late' } });
+    const json = promise.toJson();
+    expect(json.spec.workflows.resource.configure[0].spec.containers).toHaveLength(2);
+    expect(json.spec.dependencies).toHaveLength(1);
     Testing.synth(chart);
     pipeline.addContainer({ name: 'c', image: 'i:1' });
     expect(Testing.synth(chart)[0].spec.workflows.resource.configure[0].spec.containers).toHaveLength(3);
