@@ -7,7 +7,7 @@ import { PromiseApi } from './promise-api';
 import { importPromise, importPromiseYaml } from './promise-import';
 import { PromiseImportOptions } from './promise-import-options';
 import { PromiseWorkflow } from './promise-workflow';
-import { errorsOf, formatGoDuration, promiseProblems } from './validate';
+import { errorsOf, formatGoDuration, pipelineProblems, promiseProblems } from './validate';
 import { WorkflowAction, WorkflowType } from './workflow-types';
 
 /**
@@ -293,7 +293,12 @@ export class KratixPromise extends Construct {
    * implementation; a problem inside a pipeline is reported against that pipeline's construct.
    */
   private validateDocument(): string[] {
-    const problems = errorsOf(promiseProblems(this.validationDocument())).filter(p => !this.acceptedProblems.has(`${p.path}\n${p.message}`));
+    const owners = new Map<unknown, Pipeline>();
+    const doc = this.validationDocument(owners);
+    const all = promiseProblems(doc, {
+      pipelineProblems: (pipeline, context) => owners.get(pipeline)?._problems(context) ?? pipelineProblems(pipeline, context),
+    });
+    const problems = errorsOf(all).filter(p => !this.acceptedProblems.has(`${p.path}\n${p.message}`));
     return problems.map(problem => {
       const match = /^spec\.workflows\.(promise|resource)\.(configure|delete)\[(\d+)\]\.?(.*)$/.exec(problem.path);
       const pipeline = match && this.workflow(match[1] as WorkflowType, match[2] as WorkflowAction).pipelines[Number(match[3])];
@@ -307,8 +312,14 @@ export class KratixPromise extends Construct {
    * that follows validation in the same tick reuses: building and resolving it twice would cost
    * as much as the synthesis itself.
    */
-  private validationDocument(): any {
+  private validationDocument(owners: Map<unknown, Pipeline>): any {
     const spec = this.specJson();
+    // Each pipeline keeps its problems until it changes (cdk8s validates twice per synthesis); a
+    // pipeline list that an override replaces below is not in `owners` and is validated as it is.
+    for (const wf of this.workflows) {
+      const list = spec.workflows[wf.type][wf.action];
+      wf.pipelines.forEach((p, i) => owners.set(list[i], p));
+    }
     this.validatedSpec = spec;
     queueMicrotask(() => this.validatedSpec = undefined);
     const json = { apiVersion: Kratix.API_VERSION, kind: 'Promise', metadata: this.apiObject.metadata.toJson(), spec };

@@ -198,6 +198,7 @@ export class PipelineRbac extends Construct {
   public addPermission(props: PipelinePermissionProps): PipelinePermission {
     const permission = new PipelinePermission(props);
     this._permissions.push(permission);
+    (this.node.scope as { _changed?: () => void } | undefined)?._changed?.();
     return permission;
   }
 

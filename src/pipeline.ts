@@ -4,6 +4,7 @@ import { cloneJson, compact, setPath } from './_json';
 import { Kratix } from './constants';
 import { containerJson, PipelineContainerProps } from './pipeline-container';
 import { PipelineRbac, PipelineRbacProps } from './pipeline-rbac';
+import { PipelineContext, pipelineProblems, Problem } from './validate';
 
 /**
  * Properties of a Kratix Pipeline.
@@ -110,6 +111,7 @@ export class Pipeline extends Construct {
   private readonly nodeSelector?: Record<string, string>;
   private readonly tolerations?: any[];
   private readonly overrides: Array<[string, any]> = [];
+  private validation?: { readonly context: string; readonly problems: Problem[] };
 
   constructor(scope: Construct, id: string, props: PipelineProps = {}) {
     super(scope, id);
@@ -143,6 +145,7 @@ export class Pipeline extends Construct {
   public addContainer(props: PipelineContainerProps): void {
     // containerJson builds a new object: no copy needed.
     (this.containers ??= []).push(containerJson(props));
+    this._changed();
   }
 
   /**
@@ -152,6 +155,7 @@ export class Pipeline extends Construct {
    */
   public addContainerManifest(manifest: any): void {
     (this.containers ??= []).push(cloneJson(manifest));
+    this._changed();
   }
 
   /**
@@ -179,6 +183,7 @@ export class Pipeline extends Construct {
    */
   public addVolumeManifest(manifest: any): void {
     (this.volumes ??= []).push(cloneJson(manifest));
+    this._changed();
   }
 
   /**
@@ -189,6 +194,28 @@ export class Pipeline extends Construct {
    */
   public addOverride(path: string, value: any): void {
     this.overrides.push([path, cloneJson(value)]);
+    this._changed();
+  }
+
+  /**
+   * The problems of this pipeline (`pipelineProblems`), kept until the pipeline changes: cdk8s
+   * validates every construct twice per synthesis.
+   *
+   * @internal
+   */
+  public _problems(context: PipelineContext): Problem[] {
+    const key = `${context.promiseName}/${context.type}/${context.action}/${context.unknownFields ?? ''}`;
+    if (this.validation?.context !== key) this.validation = { context: key, problems: pipelineProblems(this._toJson(), context) };
+    return this.validation.problems;
+  }
+
+  /**
+   * Forgets the kept problems: called by everything that changes the pipeline, its RBAC included.
+   *
+   * @internal
+   */
+  public _changed(): void {
+    this.validation = undefined;
   }
 
   /**

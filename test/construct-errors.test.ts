@@ -100,3 +100,20 @@ describe('when the input is bad, synth fails naming construct, field, value and 
     expect(message).toContain("Pipeline 'test/env/resource/configure/notify': spec.containers[0]");
   });
 });
+
+describe('when a pipeline changes after a synth', () => {
+  // Pipelines keep their validation results between synths until they change: every change counts.
+  test.each<[string, (p: any) => void, string]>([
+    ['addContainer', p => p.addContainer({ name: 'Bad', image: 'i:1' }), "container name 'Bad'"],
+    ['addContainerManifest', p => p.addContainerManifest({ name: 'reader', image: 'i:1' }), "container name 'reader' is reserved"],
+    ['addVolumeManifest', p => p.addVolumeManifest({ name: 'shared-input', emptyDir: {} }), "volume name 'shared-input' is reserved"],
+    ['addOverride', p => p.addOverride('spec.restartPolicy', 'Always'), "restartPolicy 'Always' is not allowed"],
+    ['rbac.addPermission', p => p.rbac.addPermission({ verbs: ['get'] }), 'permission has no resources'],
+  ])('%s is validated at the next synth', (_, change, message) => {
+    const chart = Testing.chart();
+    const pipeline = new KratixPromise(chart, 'env').addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'notify', { containers: [C] });
+    expect(() => Testing.synth(chart)).not.toThrow();
+    change(pipeline);
+    expect(() => Testing.synth(chart)).toThrow(message);
+  });
+});

@@ -1,7 +1,7 @@
 import { decodeStrictly } from './go-decode';
 import { formatGoDuration, parseGoDuration } from './go-duration';
 import { dns1123LabelMessage, dns1123SubdomainMessage } from './names';
-import { checkLabels, pipelineProblems } from './pipeline-problems';
+import { checkLabels, PipelineContext, pipelineProblems } from './pipeline-problems';
 import { Problem, Severity, field, isMap, joinPath, prefixProblems, quote, stringField } from './problem';
 import { promiseSchemaProblems } from './promise-schema';
 
@@ -18,6 +18,8 @@ export const RECONCILIATION_INTERVAL_ANNOTATION = 'kratix.io/reconciliation-inte
 export interface PromiseProblemsOptions {
   /** Severity of pipeline fields Kratix does not know: `error` (default, as in Kratix) or `warning`. */
   readonly unknownPipelineFields?: Severity;
+  /** Computes `pipelineProblems` for a pipeline, e.g. from a cache; by default `pipelineProblems` itself. */
+  readonly pipelineProblems?: (pipeline: Record<string, unknown>, context: PipelineContext) => Problem[];
 }
 
 /**
@@ -106,7 +108,7 @@ export function promiseProblems(doc: unknown, options: PromiseProblemsOptions = 
         const path = joinPath(base, i);
         if (!isMap(pipeline)) return; // the schema already reports it
         const context = { promiseName, type, action, unknownFields: options.unknownPipelineFields };
-        problems.push(...prefixProblems(path, pipelineProblems(pipeline, context)));
+        problems.push(...prefixProblems(path, (options.pipelineProblems ?? pipelineProblems)(pipeline, context)));
         const pipelineName = stringField(field(pipeline, 'metadata'), 'name');
         if (pipelineName !== undefined && pipelineName !== '') {
           if (seen.has(pipelineName)) {
