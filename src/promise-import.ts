@@ -6,78 +6,23 @@
  * same plan as TypeScript, so the two can never disagree.
  */
 import { App, Chart, Duration } from 'cdk8s';
-import { ImagePullPolicy, k8s, RestartPolicy } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import type * as YamlModule from 'yaml';
 import { MAX_NESTING_DEPTH, tooDeepAt } from './_json';
 import { Kratix, KratixLabels } from './constants';
+import { planPipeline } from './import/pipeline-plan';
+import { applyCalls, Code, isStringMap, jsonEqual, KRATIX, materialize, ordered, Override, overrider, PlannedCall, PromisePlan, withoutNulls, WorkflowPlan } from './import/plan';
 import { KratixPromise } from './kratix-promise';
 import { Pipeline } from './pipeline';
-import { containerJson } from './pipeline-container';
-import { PermissionScope, PipelinePermission } from './pipeline-rbac';
 import { PromiseApi } from './promise-api';
 import { PromiseImportOptions, PromiseImportWarning } from './promise-import-options';
 import { formatGoDuration, isMap, parseGoDuration, Problem, promiseProblems } from './validate';
 import { WorkflowAction, WorkflowType } from './workflow-types';
 import { isTooDeepYaml, TOO_DEEP_YAML } from './yaml-errors';
 
+
 /** The node metadata type under which an imported Promise records its warnings. */
 export const IMPORT_WARNING_METADATA = 'cdk8s-kratix:import-warning';
-
-/** A module and a name to import from it, for generated code. */
-export interface CodeImport {
-  readonly from: string;
-  readonly name: string;
-}
-
-/**
- * A value that the constructs take as an object (an enum member, a `Duration`, a `Quantity`, a
- * `PromiseApi`): the value itself, and the expression that creates it, `expr` or `expr(args)`.
- */
-export class Code {
-  constructor(
-    public readonly value: unknown,
-    public readonly expr: string,
-    public readonly imports: readonly CodeImport[],
-    public readonly args?: readonly unknown[],
-  ) {}
-}
-
-/** A method call on a construct: `addContainer`, `addVolumeManifest`, `addOverride`, ... */
-export interface PlannedCall {
-  readonly method: string;
-  readonly args: readonly unknown[];
-}
-
-/** One pipeline of a workflow. */
-export interface PipelinePlan {
-  readonly name: string;
-  /** A pipeline Kratix never runs (a second delete pipeline): `addPipeline` refuses it, so it is created directly. */
-  readonly extra: boolean;
-  readonly props: Record<string, unknown>;
-  readonly calls: PlannedCall[];
-}
-
-/** One workflow and its pipelines, in order. */
-export interface WorkflowPlan {
-  readonly type: WorkflowType;
-  readonly action: WorkflowAction;
-  readonly pipelines: PipelinePlan[];
-}
-
-/** How to build one Promise with the constructs. */
-export interface PromisePlan {
-  /** The Promise name, if the document has one. */
-  readonly name?: string;
-  readonly props: Record<string, unknown>;
-  readonly workflows: WorkflowPlan[];
-  /** Calls on the KratixPromise, after the workflows. */
-  readonly calls: PlannedCall[];
-  readonly warnings: PromiseImportWarning[];
-}
-
-const PLUS = 'cdk8s-plus-28';
-const KRATIX = 'cdk8s-kratix';
 
 /**
  * The Promise documents of a YAML stream, parsed as YAML 1.2 (a key `yes` stays a string).
@@ -260,29 +205,6 @@ export function overridesFor(actual: unknown, expected: unknown): Array<[string,
   return out;
 }
 
-/** A deep copy of plain data without map entries whose value is null or undefined (Kubernetes treats them as absent). */
-export function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (!isMap(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (v !== null && v !== undefined) out[key] = withoutNulls(v);
-  }
-  return out;
-}
-
-/** Deep equality of plain data, map key order ignored. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
-  }
-  if (!isMap(a) || !isMap(b)) return false;
-  const keys = Object.keys(a).filter(k => a[k] !== undefined);
-  return keys.length === Object.keys(b).filter(k => b[k] !== undefined).length && keys.every(k => jsonEqual(a[k], b[k]));
-}
-
 // ---- validation ----------------------------------------------------------------------------
 
 /**
@@ -306,26 +228,6 @@ function checkDocument(doc: Record<string, unknown>, name: string | undefined, l
 }
 
 // ---- the Promise -----------------------------------------------------------------------------
-
-type Override = (path: string[]) => void;
-
-/** `override(path)` keeps the input's value at `path` (or its absence) with an `addOverride` call. */
-function overrider(calls: PlannedCall[], root: unknown): Override {
-  return (path) => {
-    let at = path;
-    // A key with a dot cannot be addressed; set its whole parent map instead.
-    while (at.some(k => k.includes('.'))) at = at.slice(0, -1);
-    if (at.length === 0) throw new Error(`cannot import the Promise: the key '${path[0]}' has a dot in it, which no override can set; rename or remove it`);
-    const call = { method: 'addOverride', args: [at.join('.'), get(root, at)] };
-    if (!calls.some(c => c.args[0] === call.args[0])) calls.push(call);
-  };
-}
-
-function get(root: unknown, path: string[]): unknown {
-  let node = root;
-  for (const key of path) node = isMap(node) ? node[key] : undefined;
-  return node;
-}
 
 function planPromiseMetadata(doc: Record<string, any>, props: Record<string, unknown>, override: Override): void {
   if (!isMap(doc.metadata)) return override(['metadata']);
@@ -406,226 +308,9 @@ function durationCode(ms: number): Code {
 
 // ---- pipelines --------------------------------------------------------------------------------
 
-const PIPELINE_KEYS = ['apiVersion', 'kind', 'metadata', 'spec'];
-
-function planPipeline(pipeline: Record<string, any>, extra: boolean): PipelinePlan {
-  const props: Record<string, unknown> = {};
-  const calls: PlannedCall[] = [];
-  const overrides: PlannedCall[] = [];
-  const override = overrider(overrides, pipeline);
-  const name: string = pipeline.metadata.name;
-
-  if (pipeline.apiVersion !== Kratix.API_VERSION) override(['apiVersion']);
-  if (pipeline.kind !== 'Pipeline') override(['kind']);
-  for (const key of Object.keys(pipeline)) {
-    if (!PIPELINE_KEYS.includes(key)) override([key]);
-  }
-  for (const key of Object.keys(pipeline.metadata)) {
-    const value = pipeline.metadata[key];
-    if (key === 'name') continue;
-    if ((key === 'labels' || key === 'annotations') && isStringMap(value)) props[key] = value;
-    else override(['metadata', key]);
-  }
-  if (!isMap(pipeline.spec)) {
-    override(['spec']);
-  } else {
-    const spec = pipeline.spec;
-    for (const key of Object.keys(spec)) {
-      const value = spec[key];
-      if (key === 'containers' && Array.isArray(value)) {
-        planList(value, typedContainer, ['containers', 'addContainer', 'addContainerManifest'], props, calls);
-      } else if (key === 'volumes' && Array.isArray(value)) {
-        planList(value, typedVolume, ['volumeSpecs', 'addVolumeSpec', 'addVolumeManifest'], props, calls);
-      } else if (key === 'imagePullSecrets' && Array.isArray(value) && value.every(s => isMap(s) && Object.keys(s).length === 1 && typeof s.name === 'string')) {
-        props.imagePullSecrets = value.map(s => s.name);
-      } else if (key === 'rbac' && isMap(value)) {
-        planRbac(value, props, override);
-      } else if (key === 'jobOptions' && isMap(value)) {
-        if (Object.keys(value).length === 0) override(['spec', key]);
-        for (const option of Object.keys(value)) {
-          if (option === 'backoffLimit' && typeof value[option] === 'number') props.backoffLimit = value[option];
-          else override(['spec', key, option]);
-        }
-      } else if (key === 'nodeSelector' && isStringMap(value)) {
-        props.nodeSelector = value;
-      } else if (key === 'tolerations' && Array.isArray(value) && value.every(t => isMap(t) && jsonEqual(k8s.toJson_Toleration(t as k8s.Toleration), t))) {
-        props.tolerations = value;
-      } else if (key === 'restartPolicy' && typeof value === 'string' && enumCode(RestartPolicy, 'RestartPolicy', value)) {
-        props.restartPolicy = enumCode(RestartPolicy, 'RestartPolicy', value);
-      } else {
-        override(['spec', key]);
-      }
-    }
-  }
-  return { name, extra, props: ordered(props, PIPELINE_PROPS), calls: [...calls, ...overrides] };
-}
-
-/**
- * Plans a list that a Pipeline takes either as typed props or item by item: all typed in the
- * props when every item can be, else one call per item, in order.
- */
-function planList(
-  items: unknown[], typed: (item: unknown) => unknown, [prop, addTyped, addManifest]: [string, string, string],
-  props: Record<string, unknown>, calls: PlannedCall[],
-): void {
-  const converted = items.map(typed);
-  if (converted.every(c => c !== undefined)) {
-    props[prop] = converted;
-    return;
-  }
-  items.forEach((item, i) => {
-    const c = converted[i];
-    calls.push(c === undefined ? { method: addManifest, args: [item] } : { method: addTyped, args: [c] });
-  });
-}
-
-const CONTAINER_PROPS: Record<string, string> = {
-  name: 'name',
-  image: 'image',
-  command: 'command',
-  args: 'args',
-  env: 'envVariables',
-  envFrom: 'envFromSources',
-  volumeMounts: 'volumeMountSpecs',
-  imagePullPolicy: 'imagePullPolicy',
-  securityContext: 'securityContext',
-  resources: 'resources',
-};
-
-/** `PipelineContainerProps` that give exactly `container`, if there are any. */
-function typedContainer(container: unknown): Record<string, unknown> | undefined {
-  if (!isMap(container) || typeof container.name !== 'string' || typeof container.image !== 'string') return undefined;
-  const props: Record<string, unknown> = {};
-  for (const key of Object.keys(CONTAINER_PROPS)) {
-    const value = container[key];
-    if (value === undefined) continue;
-    if (key === 'imagePullPolicy') {
-      const code = typeof value === 'string' ? enumCode(ImagePullPolicy, 'ImagePullPolicy', value) : undefined;
-      if (!code) return undefined;
-      props.imagePullPolicy = code;
-    } else if (key === 'resources') {
-      const resources = typedResources(value);
-      if (!resources) return undefined;
-      props.resources = resources;
-    } else {
-      props[CONTAINER_PROPS[key]] = value;
-    }
-  }
-  if (Object.keys(container).some(k => !(k in CONTAINER_PROPS))) return undefined;
-  try {
-    return jsonEqual(containerJson(materialize(props)), container) ? props : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function typedResources(resources: unknown): Record<string, unknown> | undefined {
-  if (!isMap(resources)) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(resources)) {
-    if (key === 'limits' || key === 'requests') {
-      if (!isMap(value)) return undefined;
-      const quantities: Record<string, unknown> = {};
-      for (const [resource, amount] of Object.entries(value)) {
-        if (typeof amount === 'string') {
-          quantities[resource] = new Code(k8s.Quantity.fromString(amount), 'k8s.Quantity.fromString', [{ from: PLUS, name: 'k8s' }], [amount]);
-        } else if (typeof amount === 'number') {
-          quantities[resource] = new Code(k8s.Quantity.fromNumber(amount), 'k8s.Quantity.fromNumber', [{ from: PLUS, name: 'k8s' }], [amount]);
-        } else {
-          return undefined;
-        }
-      }
-      out[key] = quantities;
-    } else {
-      out[key] = value;
-    }
-  }
-  return out;
-}
-
-function typedVolume(volume: unknown): unknown {
-  if (!isMap(volume)) return undefined;
-  try {
-    return jsonEqual(k8s.toJson_Volume(volume as unknown as k8s.Volume), volume) ? volume : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function planRbac(rbac: Record<string, any>, props: Record<string, unknown>, override: Override): void {
-  if (Object.keys(rbac).length === 0) return override(['spec', 'rbac']);
-  const typed: Record<string, unknown> = {};
-  for (const key of Object.keys(rbac)) {
-    const value = rbac[key];
-    if (key === 'serviceAccount' && typeof value === 'string') {
-      typed.serviceAccountName = value;
-    } else if (key === 'permissions' && Array.isArray(value) && value.length > 0) {
-      const permissions = value.map(typedPermission);
-      if (permissions.every(p => p !== undefined)) typed.permissions = permissions;
-      else override(['spec', 'rbac', key]);
-    } else {
-      override(['spec', 'rbac', key]);
-    }
-  }
-  if (Object.keys(typed).length > 0) props.rbac = typed;
-}
-
-const PERMISSION_KEYS = ['apiGroups', 'resources', 'resourceNames', 'nonResourceURLs', 'verbs'];
-
-function typedPermission(permission: unknown): Record<string, unknown> | undefined {
-  if (!isMap(permission) || !isStringList(permission.verbs)) return undefined;
-  const props: Record<string, unknown> = {};
-  for (const key of PERMISSION_KEYS) {
-    if (permission[key] === undefined) continue;
-    if (!isStringList(permission[key])) return undefined;
-    props[key] = permission[key];
-  }
-  const ns = permission.resourceNamespace;
-  if (ns === '*') props.scope = new Code(PermissionScope.allNamespaces(), 'PermissionScope.allNamespaces', [{ from: KRATIX, name: 'PermissionScope' }], []);
-  else if (typeof ns === 'string') props.scope = new Code(PermissionScope.namespace(ns), 'PermissionScope.namespace', [{ from: KRATIX, name: 'PermissionScope' }], [ns]);
-  else if (ns !== undefined) return undefined;
-  if (Object.keys(permission).some(k => k !== 'resourceNamespace' && !PERMISSION_KEYS.includes(k))) return undefined;
-  return jsonEqual(new PipelinePermission(materialize(props)).toJson(), permission) ? props : undefined;
-}
-
 // ---- helpers ---------------------------------------------------------------------------------
 
 const PROMISE_PROPS = ['name', 'version', 'labels', 'annotations', 'api', 'dependencyManifests', 'destinationSelectors', 'requiredPromises', 'pipelineNamespace', 'reconciliationInterval'];
-const PIPELINE_PROPS = ['labels', 'annotations', 'containers', 'volumeSpecs', 'imagePullSecrets', 'rbac', 'backoffLimit', 'nodeSelector', 'tolerations', 'restartPolicy'];
-
-/** `props` with its keys in the order of the construct's documentation, for readable generated code. */
-function ordered(props: Record<string, unknown>, order: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of [...order, ...Object.keys(props)]) if (key in props) out[key] = props[key];
-  return out;
-}
-
-function enumCode(enumObject: Record<string, string>, enumName: string, value: string): Code | undefined {
-  const member = Object.keys(enumObject).find(k => enumObject[k] === value);
-  return member === undefined ? undefined : new Code(value, `${enumName}.${member}`, [{ from: PLUS, name: enumName }]);
-}
-
-/** `value` with every `Code` replaced by its value. */
-export function materialize<T = any>(value: unknown): T {
-  if (value instanceof Code) return value.value as T;
-  if (Array.isArray(value)) return value.map(v => materialize(v)) as unknown as T;
-  if (!isMap(value)) return value as T;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = materialize(v);
-  return out as T;
-}
-
-function applyCalls(target: any, calls: readonly PlannedCall[]): void {
-  for (const call of calls) target[call.method](...call.args.map(a => materialize(a)));
-}
-
-function isStringMap(value: unknown): value is Record<string, string> {
-  return isMap(value) && Object.values(value).every(v => typeof v === 'string');
-}
-
-function isStringList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every(v => typeof v === 'string');
-}
 
 function isDestinationSelector(value: unknown): boolean {
   return isMap(value) && Object.keys(value).length === 1 && isStringMap(value.matchLabels);

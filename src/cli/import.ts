@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { CliError, CliIo, Command, parseArgs } from './io';
 import { generatePromiseModule } from '../codegen/promise-module';
-import { promiseDocuments, PromisePlan, verifiedPlan } from '../promise-import';
+import { PromisePlan } from '../import/plan';
+import { promiseDocuments, verifiedPlan } from '../promise-import';
 
 const USAGE = 'usage: cdk8s-kratix import PROMISE.yaml [-o FILE.ts] [--lenient]';
 

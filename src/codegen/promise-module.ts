@@ -1,5 +1,5 @@
-import { Code, CodeImport, PipelinePlan, PromisePlan, WorkflowPlan } from '../promise-import';
 import { printValue, quote } from './ts-value';
+import { Code, CodeImport, PipelinePlan, PromisePlan, WorkflowPlan } from '../import/plan';
 
 /** Options of {@link generatePromiseModule}. */
 export interface PromiseModuleOptions {

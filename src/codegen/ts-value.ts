@@ -1,4 +1,4 @@
-import { Code } from '../promise-import';
+import { Code } from '../import/plan';
 
 const MAX_LINE = 100;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
