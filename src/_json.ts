@@ -124,11 +124,6 @@ function copyJson(value: any, depth: number): any {
   return out;
 }
 
-/** `items` as given, or `undefined` when no list was given. */
-export function optionalList<T, U>(items: readonly T[] | undefined, map: (item: T) => U): U[] | undefined {
-  return items === undefined ? undefined : items.map(map);
-}
-
 /**
  * Sets `value` at `path` (dot-separated keys) in `target`, creating maps on the way;
  * `undefined` deletes the key.

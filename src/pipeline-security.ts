@@ -1,4 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
+import { cloneJson } from './_json';
+import { KRATIX_SECURITY_CONTEXT } from './render/settings';
 
 /**
  * Security context presets for pipeline containers.
@@ -25,13 +27,8 @@ export class PipelineSecurity {
    * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
    */
   public static restricted(): k8s.SecurityContext {
-    return {
-      allowPrivilegeEscalation: false,
-      capabilities: { drop: ['ALL'] },
-      privileged: false,
-      runAsNonRoot: true,
-      seccompProfile: { type: 'RuntimeDefault' },
-    };
+    // The renderer's constant, whose JSON field names are also the struct's property names.
+    return cloneJson(KRATIX_SECURITY_CONTEXT) as k8s.SecurityContext;
   }
 
   private constructor() {}

@@ -2,9 +2,10 @@ import { isObject, quote, RenderError, RenderInput } from './errors';
 import { hashSpec, promiseSpecForHash } from './go-json';
 import { MAX_PIPELINE_ID_LENGTH, pipelineId } from './names';
 import { ParsedPipeline, parsePipeline, WorkflowAction, WorkflowType } from './pipeline';
+import { Kratix } from '../constants';
 
 /** The apiVersion of Promises. */
-export const PROMISE_API_VERSION = 'platform.kratix.io/v1alpha1';
+export const PROMISE_API_VERSION = Kratix.API_VERSION;
 /** The kind of Promises. */
 export const PROMISE_KIND = 'Promise';
 

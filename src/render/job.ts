@@ -10,6 +10,7 @@ import {
 import { jobBaseName, jobName } from './names';
 import { dropNulls } from './settings';
 import { KubeObject } from './types';
+import { Kratix } from '../constants';
 
 /** The Job's labels, also the pod template's: Kratix's, then the pipeline's (which win). */
 export function jobLabels(ctx: PipelineContext): Record<string, string> {
@@ -35,7 +36,7 @@ export function jobAnnotations(ctx: PipelineContext): Record<string, string> {
     'kratix.io/job-resource-namespace': r ? r.namespace : '',
     'kratix.io/job-resource-name': r ? r.name : ctx.promise.name,
     'kratix.io/job-resource-kind': r ? r.kind : 'Promise',
-    'kratix.io/job-resource-api-version': r ? r.apiVersion : 'platform.kratix.io/v1alpha1',
+    'kratix.io/job-resource-api-version': r ? r.apiVersion : Kratix.API_VERSION,
   };
   copyTraceAnnotations(annotations, r ? r.annotations : ctx.promise.annotations);
   return annotations;
@@ -56,7 +57,7 @@ function copyTraceAnnotations(dst: Record<string, string>, src: Record<string, a
 export function ownerReferences(ctx: PipelineContext): Array<Record<string, any>> | undefined {
   const r = ctx.request;
   if (!r) {
-    return [{ apiVersion: 'platform.kratix.io/v1alpha1', kind: 'Promise', name: ctx.promise.name, uid: ctx.promise.uid, controller: true, blockOwnerDeletion: true }];
+    return [{ apiVersion: Kratix.API_VERSION, kind: 'Promise', name: ctx.promise.name, uid: ctx.promise.uid, controller: true, blockOwnerDeletion: true }];
   }
   if (r.namespace !== ctx.namespace) return undefined;
   return [{ apiVersion: r.apiVersion, kind: r.kind, name: r.name, uid: r.uid }];

@@ -1,4 +1,5 @@
 import { isObject, quote, RenderError } from './errors';
+import { Kratix } from '../constants';
 import { decodeStrictly, prefixProblems } from '../validate';
 import { K8S_FIELDS } from '../validate/k8s-fields.generated';
 import { PIPELINE_FIELDS } from '../validate/pipeline-types';
@@ -11,7 +12,7 @@ export type WorkflowAction = 'configure' | 'delete';
 /** The only `kind` Kratix accepts for a pipeline. */
 export const PIPELINE_KIND = 'Pipeline';
 /** The only `apiVersion` Kratix accepts for a pipeline. */
-export const PIPELINE_API_VERSION = 'platform.kratix.io/v1alpha1';
+export const PIPELINE_API_VERSION = Kratix.API_VERSION;
 
 /** One `rbac.permissions[]` entry, split as Kratix splits it. */
 export interface Permission {

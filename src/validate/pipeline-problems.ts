@@ -9,6 +9,7 @@ import {
   qualifiedNameMessage,
 } from './names';
 import { Problem, Severity, goField as field, isMap, joinPath, quote } from './problem';
+import { Kratix } from '../constants';
 
 // Kratix matches field names case-insensitively, so the rules read pipelines the same way.
 function listField(value: unknown, key: string): readonly unknown[] {
@@ -22,7 +23,7 @@ function stringField(value: unknown, key: string): string | undefined {
 }
 
 /** The apiVersion of a Kratix Pipeline. */
-export const PIPELINE_API_VERSION = 'platform.kratix.io/v1alpha1';
+export const PIPELINE_API_VERSION = Kratix.API_VERSION;
 
 /** Where a pipeline runs: the Promise and the workflow. */
 export interface PipelineContext {

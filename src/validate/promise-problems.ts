@@ -4,15 +4,16 @@ import { dns1123LabelMessage, dns1123SubdomainMessage } from './names';
 import { checkLabels, PipelineContext, pipelineProblems } from './pipeline-problems';
 import { Problem, Severity, field, isMap, joinPath, prefixProblems, quote, stringField } from './problem';
 import { promiseSchemaProblems } from './promise-schema';
+import { Kratix, KratixLabels } from '../constants';
 
 /** The apiVersion of a Kratix Promise. */
-export const PROMISE_API_VERSION = 'platform.kratix.io/v1alpha1';
+export const PROMISE_API_VERSION = Kratix.API_VERSION;
 
 /** Kratix's smallest reconciliation interval, in milliseconds (`MinReconciliationInterval`). */
 export const MIN_RECONCILIATION_INTERVAL_MS = 60_000;
 
 /** The annotation that overrides a Promise's reconciliation interval. */
-export const RECONCILIATION_INTERVAL_ANNOTATION = 'kratix.io/reconciliation-interval';
+export const RECONCILIATION_INTERVAL_ANNOTATION = KratixLabels.RECONCILIATION_INTERVAL_ANNOTATION;
 
 /** Options of {@link promiseProblems}. */
 export interface PromiseProblemsOptions {
