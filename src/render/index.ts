@@ -16,7 +16,7 @@ import { KubeObject, RenderedPipeline, RenderSettings, WorkflowRef } from './typ
 export * from './types';
 export { RenderError } from './errors';
 export type { RenderInput } from './errors';
-export { checkPipelineKind, PIPELINE_API_VERSION, PIPELINE_KIND } from './pipeline';
+export { checkPipelineKind } from './pipeline';
 export { pipelinePod } from './pod';
 export { toYaml } from './yaml';
 // The single implementation of each Kratix rule, for the constructs, validate and audit modules.

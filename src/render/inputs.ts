@@ -1,6 +1,6 @@
 import { isObject, quote, RenderError, RenderInput } from './errors';
 import { hashSpec, promiseSpecForHash } from './go-json';
-import { MAX_PIPELINE_ID_LENGTH, pipelineId } from './names';
+import { pipelineIdMessage } from '../validate';
 import { ParsedPipeline, parsePipeline, WorkflowAction, WorkflowType } from './pipeline';
 import { Kratix } from '../constants';
 
@@ -107,12 +107,8 @@ export function readPromise(promise: unknown): PromiseInfo {
       if (!Array.isArray(list)) fail('promise', path, `${quote(list)} is not a list of Pipelines`);
       pipelines[type][action] = list.map((p, i) => {
         const parsed = parsePipeline(p, `${path}[${i}]`);
-        const id = pipelineId(name, type, action, parsed.name);
-        if (id.length > MAX_PIPELINE_ID_LENGTH) {
-          fail('promise', `${path}[${i}].metadata.name`, `${type}.${action} pipeline with name ${JSON.stringify(parsed.name)} is too long: ` +
-            `the pipeline ID ${JSON.stringify(id)} (<promise>-<type>-<action>-<pipeline>) has ${id.length} characters, ` +
-            `Kratix accepts at most ${MAX_PIPELINE_ID_LENGTH}; shorten the Promise or pipeline name`);
-        }
+        const tooLong = pipelineIdMessage(name, type, action, parsed.name);
+        if (tooLong) fail('promise', `${path}[${i}].metadata.name`, tooLong);
         return parsed;
       });
     }

@@ -1,6 +1,5 @@
 import { isObject, quote, RenderError } from './errors';
-import { Kratix } from '../constants';
-import { decodeStrictly, prefixProblems } from '../validate';
+import { decodeStrictly, pipelineKindProblems, prefixProblems } from '../validate';
 import { K8S_FIELDS } from '../validate/k8s-fields.generated';
 import { PIPELINE_FIELDS } from '../validate/pipeline-types';
 
@@ -8,11 +7,6 @@ import { PIPELINE_FIELDS } from '../validate/pipeline-types';
 export type WorkflowType = 'promise' | 'resource';
 /** Workflow actions. */
 export type WorkflowAction = 'configure' | 'delete';
-
-/** The only `kind` Kratix accepts for a pipeline. */
-export const PIPELINE_KIND = 'Pipeline';
-/** The only `apiVersion` Kratix accepts for a pipeline. */
-export const PIPELINE_API_VERSION = Kratix.API_VERSION;
 
 /** One `rbac.permissions[]` entry, split as Kratix splits it. */
 export interface Permission {
@@ -41,26 +35,16 @@ export interface ParsedPipeline {
 }
 
 /**
- * Kratix's first check on a pipeline (`PipelinesFromUnstructured`): `kind: Pipeline` and
- * `apiVersion: platform.kratix.io/v1alpha1`, with Kratix's own message (kind printed first).
- *
- * Kept in one small function so that it can be unified with the strict pipeline parser of
- * `src/validate/`.
+ * Kratix's first check on a pipeline: `kind: Pipeline` and `apiVersion: platform.kratix.io/v1alpha1`
+ * (the validator's `pipelineKindProblems`).
  *
  * @throws RenderError naming the pipeline's field path
  */
 export function checkPipelineKind(pipeline: Record<string, any>, path: string): void {
-  if (pipeline.kind === PIPELINE_KIND && pipeline.apiVersion === PIPELINE_API_VERSION) return;
-  const name = isObject(pipeline.metadata) && typeof pipeline.metadata.name === 'string' ? pipeline.metadata.name : '';
-  const field = pipeline.kind !== PIPELINE_KIND ? 'kind' : 'apiVersion';
-  throw new RenderError('promise', `${path}.${field}`,
-    `unsupported pipeline ${JSON.stringify(name)} with APIVersion "${str(pipeline.kind)}/${str(pipeline.apiVersion)}" ` +
-    `(a pipeline needs kind: ${PIPELINE_KIND} and apiVersion: ${PIPELINE_API_VERSION})`);
+  const [problem] = prefixProblems(path, pipelineKindProblems(pipeline));
+  if (problem) throw new RenderError('promise', problem.path, problem.message);
 }
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
-}
 
 /**
  * Reads a pipeline that `decodeStrictly` has accepted, as Go's zero values would: absent or null

@@ -203,6 +203,16 @@ export function pipelineProblems(pipeline: unknown, context: PipelineContext): P
   return problems;
 }
 
+/**
+ * Kratix's first check on a pipeline (`PipelinesFromUnstructured`): `kind: Pipeline` and
+ * `apiVersion: platform.kratix.io/v1alpha1`, with Kratix's message (kind printed first).
+ */
+export function pipelineKindProblems(pipeline: Record<string, unknown>): Problem[] {
+  const problems: Problem[] = [];
+  checkKind(pipeline, stringField(field(pipeline, 'metadata'), 'name'), (path, message) => problems.push({ path, message, severity: 'error' }));
+  return problems;
+}
+
 function checkKind(pipeline: Record<string, unknown>, name: string | undefined, error: (path: string, message: string) => void): void {
   const kind = field(pipeline, 'kind');
   const apiVersion = field(pipeline, 'apiVersion');

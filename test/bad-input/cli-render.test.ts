@@ -68,12 +68,12 @@ describe('cdk8s-kratix render: the Promise file', () => {
 
   test('a Pipeline with a wrong kind', () => {
     failsForRequest('job-kind.yaml', PROMISE_YAML.replace('kind: Pipeline', 'kind: Job'), f =>
-      `${f}: spec.workflows.resource.configure[0].kind: unsupported pipeline "deploy" with APIVersion "Job/platform.kratix.io/v1alpha1" (a pipeline needs kind: Pipeline and apiVersion: platform.kratix.io/v1alpha1)`);
+      `${f}: spec.workflows.resource.configure[0].kind: unsupported pipeline "deploy" with APIVersion "Job/platform.kratix.io/v1alpha1": set kind: Pipeline and apiVersion: platform.kratix.io/v1alpha1`);
   });
 
   test('a Pipeline with a wrong apiVersion', () => {
     failsForRequest('v1-pipeline.yaml', PROMISE_YAML.replace('- apiVersion: platform.kratix.io/v1alpha1', '- apiVersion: platform.kratix.io/v1'), f =>
-      `${f}: spec.workflows.resource.configure[0].apiVersion: unsupported pipeline "deploy" with APIVersion "Pipeline/platform.kratix.io/v1" (a pipeline needs kind: Pipeline and apiVersion: platform.kratix.io/v1alpha1)`);
+      `${f}: spec.workflows.resource.configure[0].apiVersion: unsupported pipeline "deploy" with APIVersion "Pipeline/platform.kratix.io/v1": set kind: Pipeline and apiVersion: platform.kratix.io/v1alpha1`);
   });
 
   test('a number where the image string belongs', () => {

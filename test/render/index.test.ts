@@ -263,7 +263,7 @@ describe('§11 quirks a library author can easily get wrong', () => {
     const ok = promiseWith('promise/configure', [pipeline('x'.repeat(60 - 'app-promise-configure-'.length))]);
     expect(() => render(ok, 'promise/configure')).not.toThrow();
     const tooLong = promiseWith('resource/delete', [pipeline('x'.repeat(61 - 'app-resource-delete-'.length))]);
-    expect(() => render(tooLong, 'promise/configure')).toThrow(/^promise spec.workflows.resource.delete\[0\].metadata.name: resource.delete pipeline with name "x+" is too long/);
+    expect(() => render(tooLong, 'promise/configure')).toThrow(/^promise spec.workflows.resource.delete\[0\].metadata.name: pipeline ID 'app-resource-delete-x+' \(<promise>-<type>-<action>-<pipeline>\) is 61 characters, over Kratix's limit of 60/);
   });
 
   test('§11.24 PIPELINE_ADAPTER_IMG unset: Kratix containers have an empty image (left out, as Go omits it)', () => {

@@ -4,7 +4,7 @@ describe('pipeline parsing', () => {
   test('checkPipelineKind accepts only Pipeline + platform.kratix.io/v1alpha1, with Kratix\'s message', () => {
     expect(() => checkPipelineKind({ kind: 'Pipeline', apiVersion: 'platform.kratix.io/v1alpha1' }, 'p')).not.toThrow();
     expect(() => checkPipelineKind({ apiVersion: 'platform.kratix.io/v1alpha1', metadata: { name: 'n' } }, 'spec.x[0]'))
-      .toThrow('promise spec.x[0].kind: unsupported pipeline "n" with APIVersion "/platform.kratix.io/v1alpha1"');
+      .toThrow('promise spec.x[0].kind: pipeline has no kind: Kratix cannot even read the Promise; set kind: Pipeline');
   });
 
   test('reads every field of Kratix\'s Pipeline struct', () => {
