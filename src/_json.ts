@@ -139,3 +139,42 @@ export function setPath(target: any, path: string, value: any): void {
   if (value === undefined) delete node[last];
   else node[last] = cloneJson(value);
 }
+
+/** What `sanitizedCopy` returns for data that is not plain JSON. */
+export const NOT_PLAIN: unique symbol = Symbol('not plain');
+
+/**
+ * What cdk8s' `resolve` and then `sanitizeValue` make of plain JSON data under an app's default
+ * resolvers, in one pass: a copy whose map keys are sorted (when `sortKeys`), without map entries
+ * whose value is null or undefined, and with null list items undefined. NOT_PLAIN when the data
+ * holds anything else (a Lazy, a class instance, a function, a key `constructor` or `__proto__`),
+ * which only cdk8s itself resolves.
+ */
+export function sanitizedCopy(value: any, sortKeys: boolean): any {
+  if (typeof value !== 'object' || value === null) {
+    const t = typeof value;
+    return t === 'string' || t === 'number' || t === 'boolean' || value == null ? value ?? undefined : NOT_PLAIN;
+  }
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const copy = sanitizedCopy(value[i], sortKeys);
+      if (copy === NOT_PLAIN) return NOT_PLAIN;
+      out[i] = copy;
+    }
+    return out;
+  }
+  // Exactly what cdk8s' resolve takes for a map; anything else it hands to its resolvers.
+  if (value.constructor !== Object) return NOT_PLAIN;
+  const keys = Object.keys(value);
+  if (sortKeys) keys.sort();
+  const out: Record<string, any> = {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key === '__proto__') return NOT_PLAIN;
+    const copy = sanitizedCopy(value[key], sortKeys);
+    if (copy === NOT_PLAIN) return NOT_PLAIN;
+    if (copy !== undefined) out[key] = copy;
+  }
+  return out;
+}

@@ -1,12 +1,13 @@
-import { ApiObject, Duration, Lazy } from 'cdk8s';
+import { ApiObject, App, Duration, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import { Construct } from 'constructs';
-import { cloneJson, compact, setPath } from './_json';
+import { cloneJson, compact, NOT_PLAIN, sanitizedCopy, setPath } from './_json';
 import { Kratix, KratixLabels } from './constants';
 import { Pipeline, PipelineProps } from './pipeline';
 import { PromiseApi } from './promise-api';
 import { importPromise, importPromiseYaml } from './promise-import';
 import { PromiseImportOptions } from './promise-import-options';
 import { PromiseWorkflow } from './promise-workflow';
+import { nextRevision } from './revision';
 import { errorsOf, formatGoDuration, pipelineProblems, promiseProblems } from './validate';
 import { WorkflowAction, WorkflowType } from './workflow-types';
 
@@ -150,18 +151,45 @@ export class KratixPromise extends Construct {
   private requiredPromiseList?: RequiredPromise[];
   private readonly overrides: Array<[string, any]> = [];
   private readonly acceptedProblems = new Set<string>();
-  private validatedSpec?: any;
+  /** Bumped by every change made through the Promise itself; its pipelines have their own. */
+  private revision = nextRevision();
+  /** Reads cdk8s objects at each synthesis (its API or dependencies), which may change unseen. */
+  private live = false;
+  /** The problems of the last validation, kept while the spec and metadata it checked hold. */
+  private checked?: { readonly specKey?: string; readonly metadata: string; readonly problems: string[] };
+  /** The spec the last validation built, for the synthesis that follows it (then dropped, to keep memory low). */
+  private validatedSpec?: { readonly specKey?: string; readonly spec: any };
+  private specToResolve?: any;
 
   constructor(scope: Construct, id: string, props: KratixPromiseProps = {}) {
     super(scope, id);
     this.name = props.name ?? id;
     this.api = props.api;
+    this.live = props.api?._live ?? false;
     this.pipelineNamespace = props.pipelineNamespace;
     this.reconciliationInterval = props.reconciliationInterval;
     const promise = this;
     this.apiObject = new (class extends ApiObject {
+      private patched = false;
+
+      public addJsonPatch(...ops: JsonPatch[]): void {
+        this.patched = true;
+        super.addJsonPatch(...ops);
+      }
+
       public toJson(): any {
-        const json = super.toJson();
+        // The spec is the bulk of the object: when it is plain JSON, one copy does what cdk8s'
+        // resolve and sanitize passes would do to it, several times faster.
+        const spec = promise.takeSpec();
+        const copy = this.patched || !hasDefaultResolvers(this) ? NOT_PLAIN : sanitizedCopy(spec, !process.env.CDK8S_DISABLE_SORT);
+        promise.specToResolve = copy === NOT_PLAIN ? spec : undefined;
+        let json: any;
+        try {
+          json = super.toJson();
+        } finally {
+          promise.specToResolve = undefined;
+        }
+        if (copy !== NOT_PLAIN) json.spec = copy;
         for (const [path, value] of promise.overrides) setPath(json, path, value);
         return json;
       }
@@ -173,7 +201,7 @@ export class KratixPromise extends Construct {
         labels: { ...props.labels, ...(props.version !== undefined ? { [KratixLabels.PROMISE_VERSION]: props.version } : {}) },
         annotations: props.annotations && { ...props.annotations },
       },
-      spec: Lazy.any({ produce: () => this.takeSpec() }),
+      spec: Lazy.any({ produce: () => this.specToResolve }),
     } as any);
 
     this.node.addValidation({ validate: () => this.validateDocument() });
@@ -230,6 +258,7 @@ export class KratixPromise extends Construct {
   public addDependency(dependency: ApiObject): void {
     dependency.node.scope?.node.tryRemoveChild(dependency.node.id);
     this.dependencySources.push(() => dependency.toJson());
+    this.live = true;
   }
 
   /**
@@ -240,6 +269,7 @@ export class KratixPromise extends Construct {
   public addDependencyManifest(manifest: any): void {
     const copy = cloneJson(manifest);
     this.dependencySources.push(() => cloneJson(copy));
+    this.revision = nextRevision();
   }
 
   /**
@@ -249,6 +279,7 @@ export class KratixPromise extends Construct {
    */
   public addDestinationSelector(matchLabels: { [key: string]: string }): void {
     (this.destinationSelectorList ??= []).push({ matchLabels: { ...matchLabels } });
+    this.revision = nextRevision();
   }
 
   /**
@@ -259,6 +290,7 @@ export class KratixPromise extends Construct {
    */
   public addRequiredPromise(name: string, version?: string): void {
     (this.requiredPromiseList ??= []).push(compact({ name, version }));
+    this.revision = nextRevision();
   }
 
   /**
@@ -269,12 +301,11 @@ export class KratixPromise extends Construct {
    */
   public addOverride(path: string, value: any): void {
     this.overrides.push([path, cloneJson(value)]);
+    this.revision = nextRevision();
   }
 
   /** The Promise object, as it is synthesized. */
   public toJson(): any {
-    // Only the synthesis right after a validation may reuse the validated spec.
-    this.validatedSpec = undefined;
     return this.apiObject.toJson();
   }
 
@@ -286,51 +317,72 @@ export class KratixPromise extends Construct {
    */
   public _acceptProblems(problems: ReadonlyArray<{ readonly path: string; readonly message: string }>): void {
     for (const p of problems) this.acceptedProblems.add(`${p.path}\n${p.message}`);
+    this.revision = nextRevision();
   }
 
   /**
    * Kratix's rules and the library's, checked on the whole document so that each rule has one
    * implementation; a problem inside a pipeline is reported against that pipeline's construct.
+   * The result is kept until the Promise changes: cdk8s validates every construct at least twice
+   * per synthesis (once more per chart).
    */
   private validateDocument(): string[] {
+    const specKey = this.specKey();
+    const metadata = this.apiObject.metadata.toJson();
+    const metadataKey = JSON.stringify(metadata);
+    const checked = this.checked;
+    if (specKey !== undefined && checked?.specKey === specKey && checked.metadata === metadataKey) return checked.problems;
     const owners = new Map<unknown, Pipeline>();
-    const doc = this.validationDocument(owners);
+    const doc = this.validationDocument(metadata, owners);
     const all = promiseProblems(doc, {
       pipelineProblems: (pipeline, context) => owners.get(pipeline)?._problems(context) ?? pipelineProblems(pipeline, context),
     });
-    const problems = errorsOf(all).filter(p => !this.acceptedProblems.has(`${p.path}\n${p.message}`));
-    return problems.map(problem => {
+    const problems = errorsOf(all).filter(p => !this.acceptedProblems.has(`${p.path}\n${p.message}`)).map(problem => {
       const match = /^spec\.workflows\.(promise|resource)\.(configure|delete)\[(\d+)\]\.?(.*)$/.exec(problem.path);
       const pipeline = match && this.workflow(match[1] as WorkflowType, match[2] as WorkflowAction).pipelines[Number(match[3])];
       if (match && pipeline) return `Pipeline '${pipeline.node.path}': ${match[4] ? `${match[4]}: ` : ''}${problem.message}`;
       return `KratixPromise '${this.node.path}': ${problem.path ? `${problem.path}: ` : ''}${problem.message}`;
     });
+    this.checked = { specKey, metadata: metadataKey, problems };
+    this.validatedSpec = { specKey, spec: doc.spec };
+    return problems;
   }
 
   /**
-   * The document as synthesized, built without cdk8s' token resolution, whose spec the synthesis
-   * that follows validation in the same tick reuses: building and resolving it twice would cost
-   * as much as the synthesis itself.
+   * What the spec is built from, as a string that changes whenever the spec may; undefined when
+   * the Promise reads cdk8s objects, which can change without it knowing.
    */
-  private validationDocument(owners: Map<unknown, Pipeline>): any {
+  private specKey(): string | undefined {
+    if (this.live) return undefined;
+    let key = String(this.revision);
+    for (const wf of this.workflows) {
+      key += ` ${wf.type}/${wf.action}:`;
+      for (const p of wf.pipelines) key += `${p._revision},`;
+    }
+    return key;
+  }
+
+  /**
+   * The document as synthesized, built without cdk8s' token resolution. Its spec is kept for the
+   * synthesis that follows validation: building it twice would cost as much as the synthesis.
+   */
+  private validationDocument(metadata: any, owners: Map<unknown, Pipeline>): any {
     const spec = this.specJson();
-    // Each pipeline keeps its problems until it changes (cdk8s validates twice per synthesis); a
-    // pipeline list that an override replaces below is not in `owners` and is validated as it is.
+    // A pipeline list that an override replaces below is not in `owners` and is validated as it is.
     for (const wf of this.workflows) {
       const list = spec.workflows[wf.type][wf.action];
       wf.pipelines.forEach((p, i) => owners.set(list[i], p));
     }
-    this.validatedSpec = spec;
-    queueMicrotask(() => this.validatedSpec = undefined);
-    const json = { apiVersion: Kratix.API_VERSION, kind: 'Promise', metadata: this.apiObject.metadata.toJson(), spec };
+    const json = { apiVersion: Kratix.API_VERSION, kind: 'Promise', metadata, spec };
     for (const [path, value] of this.overrides) setPath(json, path, value);
     return json;
   }
 
+  /** The spec to synthesize: the one the last validation built, if the Promise has not changed since. */
   private takeSpec(): any {
-    const spec = this.validatedSpec ?? this.specJson();
+    const validated = this.validatedSpec;
     this.validatedSpec = undefined;
-    return spec;
+    return validated?.specKey !== undefined && validated.specKey === this.specKey() ? validated.spec : this.specJson();
   }
 
   private specJson(): any {
@@ -354,4 +406,11 @@ export class KratixPromise extends Construct {
     }
     return Object.keys(json).length > 0 ? json : undefined;
   }
+}
+
+/** Whether `scope`'s app resolves values with cdk8s' default resolvers only (no `AppProps.resolvers`). */
+function hasDefaultResolvers(scope: Construct): boolean {
+  const resolvers = (App.of(scope) as Partial<App>).resolvers;
+  return resolvers?.length === 3 && resolvers[0] instanceof LazyResolver
+    && resolvers[1] instanceof ImplicitTokenResolver && resolvers[2] instanceof NumberStringUnionResolver;
 }

@@ -4,6 +4,7 @@ import { cloneJson, compact, setPath } from './_json';
 import { Kratix } from './constants';
 import { containerJson, PipelineContainerProps } from './pipeline-container';
 import { PipelineRbac, PipelineRbacProps } from './pipeline-rbac';
+import { nextRevision } from './revision';
 import { PipelineContext, pipelineProblems, Problem } from './validate';
 
 /**
@@ -102,6 +103,13 @@ export class Pipeline extends Construct {
   public readonly backoffLimit?: number;
   /** The restart policy, if set. */
   public readonly restartPolicy?: RestartPolicy;
+  /**
+   * Changes whenever the pipeline does (a number no other pipeline had), for whatever is kept
+   * until then: its problems, and its Promise's.
+   *
+   * @internal
+   */
+  public _revision = nextRevision();
 
   private readonly labels?: Record<string, string>;
   private readonly annotations?: Record<string, string>;
@@ -216,6 +224,7 @@ export class Pipeline extends Construct {
    */
   public _changed(): void {
     this.validation = undefined;
+    this._revision = nextRevision();
   }
 
   /**

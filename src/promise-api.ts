@@ -148,7 +148,16 @@ export class PromiseApi {
     });
   }
 
-  private constructor(private readonly source: any) {}
+  /**
+   * Whether the API is read from a cdk8s object at each synthesis, so that it can change without the Promise knowing.
+   *
+   * @internal
+   */
+  public readonly _live: boolean;
+
+  private constructor(private readonly source: any) {
+    this._live = typeof source === 'function';
+  }
 
   /** The CRD manifest, a fresh copy. */
   public toJson(): any {

@@ -1,4 +1,4 @@
-import { Duration, Testing } from 'cdk8s';
+import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import { RestartPolicy } from 'cdk8s-plus-28';
 import { KratixPromise, PipelineProps, PromiseApi, WorkflowAction, WorkflowType } from '../src';
 
@@ -115,5 +115,58 @@ describe('when a pipeline changes after a synth', () => {
     expect(() => Testing.synth(chart)).not.toThrow();
     change(pipeline);
     expect(() => Testing.synth(chart)).toThrow(message);
+  });
+});
+
+describe('when a Promise changes after a synth', () => {
+  // A Promise keeps its validation result between synths until it changes: every change counts,
+  // and a spec built for one synth is never reused after a change.
+  const valid = (chart: ReturnType<typeof Testing.chart>) => {
+    const promise = new KratixPromise(chart, 'env');
+    promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'notify', { containers: [C] });
+    return promise;
+  };
+
+  test.each<[string, (p: KratixPromise) => void, string]>([
+    ['addOverride', p => p.addOverride('spec.workflows.config.reconciliationInterval', '30s'), "reconciliationInterval '30s'"],
+    ['addDependencyManifest', p => p.addDependencyManifest({ apiVersion: 'v1', metadata: { name: 'x' } }), 'dependency has no kind'],
+    ['apiObject.metadata.addLabel', p => p.apiObject.metadata.addLabel('team', 'not a label value'), 'metadata.labels'],
+    ['addPipeline', p => p.addPipeline(WorkflowType.PROMISE, WorkflowAction.CONFIGURE, 'Bad_Name', { containers: [C] }), "pipeline name 'Bad_Name'"],
+    ['a dependency given as an ApiObject, changed', p => {
+      const dep = new ApiObject(Testing.chart(), 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } });
+      p.addDependency(dep);
+      Testing.synth(Chart.of(p));
+      dep.addJsonPatch(JsonPatch.remove('/kind'));
+    }, 'dependency has no kind'],
+  ])('%s is validated at the next synth', (_, change, message) => {
+    const chart = Testing.chart();
+    const promise = valid(chart);
+    expect(() => Testing.synth(chart)).not.toThrow();
+    change(promise);
+    expect(() => Testing.synth(chart)).toThrow(message);
+  });
+
+  test('a problem removed is no longer reported', () => {
+    const chart = Testing.chart();
+    const promise = valid(chart);
+    promise.addPipeline(WorkflowType.PROMISE, WorkflowAction.CONFIGURE, 'Bad_Name', { containers: [C] });
+    expect(() => Testing.synth(chart)).toThrow("pipeline name 'Bad_Name'");
+    promise.workflow(WorkflowType.PROMISE, WorkflowAction.CONFIGURE).node.tryRemoveChild('Bad_Name');
+    expect(() => Testing.synth(chart)).not.toThrow();
+  });
+
+  test.each<[string, (p: KratixPromise) => void, (json: any) => unknown, unknown]>([
+    ['addDestinationSelector', p => p.addDestinationSelector({ zone: 'eu' }), j => j.spec.destinationSelectors, [{ matchLabels: { zone: 'eu' } }]],
+    ['addRequiredPromise', p => p.addRequiredPromise('base'), j => j.spec.requiredPromises, [{ name: 'base' }]],
+    ['a pipeline container', p => p.workflow(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE).pipelines[0].addContainer({ name: 'd', image: 'i:2' }),
+      j => j.spec.workflows.resource.configure[0].spec.containers.map((c: any) => c.name), ['c', 'd']],
+    ['a pipeline removed', p => p.workflow(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE).node.tryRemoveChild('notify'),
+      j => j.spec.workflows.resource.configure, []],
+  ])('%s is in the next synth', (_, change, pick, expected) => {
+    const chart = Testing.chart();
+    const promise = valid(chart);
+    Testing.synth(chart);
+    change(promise);
+    expect(pick(Testing.synth(chart)[0])).toEqual(expected);
   });
 });
