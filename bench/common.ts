@@ -40,8 +40,9 @@ export interface StagedCase {
 }
 
 /**
- * Times several cases interleaved in the same process (case A, B, C, A, B, C, ...), so that a noisy
- * machine slows all of them alike and their ratios hold. `warmup` rounds are run and discarded.
+ * Times several cases interleaved in the same process, round after round (A, B, C, then C, B, A,
+ * ...), so that a noisy machine slows all of them alike and `pairedRatio` holds. `warmup` rounds are
+ * run and discarded.
  * A staged case's input lives only around its own run, so that one case's large input does not
  * slow another case's garbage collection. Returns the median milliseconds of each case.
  */
@@ -51,7 +52,9 @@ export function timeInterleaved(
   const runs: Record<string, number[]> = {};
   for (const name of Object.keys(cases)) runs[name] = [];
   for (let round = 0; round < warmup + repeats; round++) {
-    for (const [name, c] of Object.entries(cases)) {
+    const order = Object.entries(cases);
+    if (round % 2 === 1) order.reverse();
+    for (const [name, c] of order) {
       let input = typeof c === 'function' ? undefined : c.prepare();
       gc();
       const t0 = now();
@@ -65,6 +68,16 @@ export function timeInterleaved(
   const result: Record<string, { ms: number; runs: number[] }> = {};
   for (const [name, r] of Object.entries(runs)) result[name] = { ms: median(r), runs: r.map(x => Math.round(x * 100) / 100) };
   return result;
+}
+
+/**
+ * The median over rounds of `a[i] / b[i]`: two cases timed in the same round of `timeInterleaved`
+ * ran seconds apart, so this ratio holds even when the machine's speed drifts between rounds (on a
+ * shared VM it changes by up to 2x within a minute), which a ratio of medians does not.
+ */
+export function pairedRatio(a: readonly number[], b: readonly number[]): number {
+  if (a.length !== b.length || a.length === 0) throw new Error(`pairedRatio: ${a.length} runs against ${b.length}`);
+  return median(a.map((x, i) => x / b[i]));
 }
 
 /**

@@ -2,7 +2,8 @@
  * `npm run bench`: every benchmark of issue 6, a table on stdout and bench/results.json.
  *
  * Each comparison is timed in one process with its cases interleaved (warm-up round discarded,
- * medians of the rest), so that the ratios hold on a noisy machine; peak RSS is measured per
+ * medians of the rest); its ratios are medians of same-round ratios, so that they hold on a noisy
+ * machine; peak RSS is measured per
  * scenario in a fresh child process (bench/scenario.ts). BENCH_FULL=1 also times the cdk8s
  * ApiObject floor and the cdk8s-plus-28 peer at R = 10,000 (about two minutes more).
  */
@@ -11,7 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { benchColdStart } from './cold-start';
-import { appObjects, benchApp, peakRss, REPO } from './common';
+import { appObjects, benchApp, pairedRatio, peakRss, REPO } from './common';
 import { benchImport, fixtures, importable } from './import';
 import { benchRender, renderObjects, renderPromise, renderRequests } from './render';
 import { benchSynth } from './synth';
@@ -74,13 +75,13 @@ function log(message: string): void {
 
 function synth(): void {
   const out: any = {};
-  for (const [n, repeats] of [[100, 15], [1000, 3]]) {
+  for (const [n, repeats] of [[100, 21], [1000, 7]]) {
     log(`synth N=${n}`);
     const r = benchSynth(n, repeats);
     const objectsFile = tmpJson(`synth-${n}`, appObjects(benchApp(n)));
     const peak = { ours: rss('synth', n), apiObjectFloor: rss('apiobject-floor', objectsFile), jsonFloor: rss('json-floor', objectsFile) };
     fs.unlinkSync(objectsFile);
-    const ratios = { oursOverApiObjectFloor: r.ms.ours / r.ms.apiObjectFloor, oursOverJsonFloor: r.ms.ours / r.ms.jsonFloor };
+    const ratios = { oursOverApiObjectFloor: pairedRatio(r.runs.ours, r.runs.apiObjectFloor), oursOverJsonFloor: pairedRatio(r.runs.ours, r.runs.jsonFloor) };
     out[n] = { ...r, peakRssMiB: peak, ratios };
     rows.push({ bench: 'synth', scenario: 'KratixPromise app, synthYaml()', work: `N=${n}`, ms: r.ms.ours, rssMiB: peak.ours });
     rows.push({ bench: 'synth', scenario: 'floor: same objects as cdk8s ApiObjects', work: `N=${n}`, ms: r.ms.apiObjectFloor, rssMiB: peak.apiObjectFloor });
@@ -107,11 +108,11 @@ function render(): void {
       peak.peer = rss('peer', objectsFile);
     }
     fs.unlinkSync(objectsFile);
-    const ratios: any = { oursOverJsonFloor: res.ms.ours / res.ms.jsonFloor };
-    if (res.ms.apiObjectFloor !== undefined) ratios.oursOverApiObjectFloor = res.ms.ours / res.ms.apiObjectFloor;
-    if (res.ms.peer !== undefined) {
-      ratios.oursOverPeer = res.ms.ours / res.ms.peer;
-      ratios.peerOverOurs = res.ms.peer / res.ms.ours;
+    const ratios: any = { oursOverJsonFloor: pairedRatio(res.runs.ours, res.runs.jsonFloor) };
+    if (res.runs.apiObjectFloor) ratios.oursOverApiObjectFloor = pairedRatio(res.runs.ours, res.runs.apiObjectFloor);
+    if (res.runs.peer) {
+      ratios.oursOverPeer = pairedRatio(res.runs.ours, res.runs.peer);
+      ratios.peerOverOurs = pairedRatio(res.runs.peer, res.runs.ours);
     }
     out[r] = { ...res, peakRssMiB: peak, ratios };
     const work = `R=${r} (${res.objects} objects)`;
@@ -135,7 +136,7 @@ function importBench(): void {
     log(`import ${scenario}`);
     const r = benchImport(scenario, 3);
     const peak = scenario === 'largest' ? rss('import-largest') : rss('import-all', skipped.map(s => s.name).join(','));
-    out[scenario] = { ...r, peakRssMiB: peak, ratios: { oursOverFloor: r.ms.ours / r.ms.parseAndApiObjectFloor } };
+    out[scenario] = { ...r, peakRssMiB: peak, ratios: { oursOverFloor: pairedRatio(r.runs.ours, r.runs.parseAndApiObjectFloor) } };
     const work = `${r.fixtures} fixture${r.fixtures > 1 ? 's' : ''}, ${(r.bytes / MIB).toFixed(1)} MiB`;
     rows.push({ bench: 'import', scenario: `KratixPromise.fromYaml + synthYaml() (${scenario})`, work, ms: r.ms.ours, rssMiB: peak, note: r.skipped.length ? `${r.skipped.length} fixture(s) rejected by validation, left out` : undefined });
     rows.push({ bench: 'import', scenario: 'floor: parse + same docs as ApiObjects', work, ms: r.ms.parseAndApiObjectFloor });

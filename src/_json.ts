@@ -132,7 +132,9 @@ export function setPath(target: any, path: string, value: any): void {
   const keys = path.split('.');
   let node = target;
   for (const key of keys.slice(0, -1)) {
-    if (typeof node[key] !== 'object' || node[key] === null || Array.isArray(node[key])) node[key] = {};
+    const child = node[key];
+    // Each map on the way is copied, not changed: it may be shared with a construct's own state.
+    node[key] = typeof child === 'object' && child !== null && !Array.isArray(child) ? { ...child } : {};
     node = node[key];
   }
   const last = keys[keys.length - 1];

@@ -268,7 +268,7 @@ export class KratixPromise extends Construct {
    */
   public addDependencyManifest(manifest: any): void {
     const copy = cloneJson(manifest);
-    this.dependencySources.push(() => cloneJson(copy));
+    this.dependencySources.push(() => copy);
     this.revision = nextRevision();
   }
 
@@ -385,12 +385,16 @@ export class KratixPromise extends Construct {
     return validated?.specKey !== undefined && validated.specKey === this.specKey() ? validated.spec : this.specJson();
   }
 
+  /**
+   * The spec, sharing the lists and maps of the Promise, its API and its pipelines: validation only
+   * reads it and synthesis copies it (overrides copy the maps on their path).
+   */
   private specJson(): any {
     return compact({
-      api: this.api?.toJson(),
+      api: this.api?._toJson(),
       dependencies: this.dependencySources.length > 0 ? this.dependencySources.map(d => d()) : undefined,
-      destinationSelectors: cloneJson(this.destinationSelectorList),
-      requiredPromises: cloneJson(this.requiredPromiseList),
+      destinationSelectors: this.destinationSelectorList,
+      requiredPromises: this.requiredPromiseList,
       workflows: this.workflowsJson(),
     });
   }

@@ -125,12 +125,21 @@ export class PipelinePermission {
 
   /** The `spec.rbac.permissions[]` entry. */
   public toJson(): any {
+    return cloneJson(this._toJson());
+  }
+
+  /**
+   * The entry, sharing this permission's lists; see `Pipeline._toJson`.
+   *
+   * @internal
+   */
+  public _toJson(): any {
     return compact({
-      apiGroups: cloneJson(this.apiGroups),
-      resources: cloneJson(this.resources),
-      resourceNames: cloneJson(this.resourceNames),
-      nonResourceURLs: cloneJson(this.nonResourceURLs),
-      verbs: [...this.verbs],
+      apiGroups: this.apiGroups,
+      resources: this.resources,
+      resourceNames: this.resourceNames,
+      nonResourceURLs: this.nonResourceURLs,
+      verbs: this.verbs,
       resourceNamespace: this.scope.resourceNamespace,
     });
   }
@@ -267,7 +276,7 @@ export class PipelineRbac extends Construct {
     if (this.serviceAccountName === undefined && this._permissions.length === 0) return undefined;
     return compact({
       serviceAccount: this.serviceAccountName,
-      permissions: this._permissions.length > 0 ? this._permissions.map(p => p.toJson()) : undefined,
+      permissions: this._permissions.length > 0 ? this._permissions.map(p => p._toJson()) : undefined,
     });
   }
 }

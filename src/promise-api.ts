@@ -163,6 +163,15 @@ export class PromiseApi {
   public toJson(): any {
     return typeof this.source === 'function' ? this.source() : cloneJson(this.source);
   }
+
+  /**
+   * The CRD manifest, shared with this API: for a Promise document that is only read, then copied.
+   *
+   * @internal
+   */
+  public _toJson(): any {
+    return typeof this.source === 'function' ? this.source() : this.source;
+  }
 }
 
 function DEFAULT_SCHEMA(): any {

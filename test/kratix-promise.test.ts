@@ -165,4 +165,26 @@ describe('KratixPromise', () => {
     };
     expect(build()).toBe(build());
   });
+
+  test('an override changes only its own Promise, never an API, pipeline or manifest it shares', () => {
+    const chart = Testing.chart();
+    const api = PromiseApi.of({ group: 'g.io', kind: 'Env' });
+    const dependency = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { a: '1' } };
+    const [a, b] = ['a', 'b'].map(id => {
+      const promise = new KratixPromise(chart, id, { api });
+      promise.addDependencyManifest(dependency);
+      promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'p', { containers: [{ name: 'c', image: 'i:1' }], nodeSelector: { zone: 'z' } });
+      return promise;
+    });
+    a.addOverride('spec.api.spec.names.kind', 'Changed');
+    a.workflow(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE).pipelines[0].addOverride('spec.nodeSelector.zone', 'changed');
+    const [docA, docB] = Testing.synth(chart);
+    expect(docA.spec.api.spec.names.kind).toBe('Changed');
+    expect(docA.spec.workflows.resource.configure[0].spec.nodeSelector).toEqual({ zone: 'changed' });
+    expect(docB.spec.api.spec.names.kind).toBe('Env');
+    expect(api.toJson().spec.names.kind).toBe('Env');
+    expect(a.workflow(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE).pipelines[0].toJson().spec.nodeSelector).toEqual({ zone: 'changed' });
+    expect(b.workflow(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE).pipelines[0].toJson().spec.nodeSelector).toEqual({ zone: 'z' });
+    expect(dependency.data).toEqual({ a: '1' });
+  });
 });

@@ -14,6 +14,27 @@ for (const [table, kratix] of [[K8S_FIELDS, false], [PIPELINE_FIELDS, true]] as 
   }
 }
 
+/** What a Go type name is, worked out once per name: the walk meets the same few types at every synth. */
+type Shape =
+  | { readonly kind: 'list'; readonly item: string }
+  | { readonly kind: 'map'; readonly item: string }
+  | { readonly kind: 'struct'; readonly exact: Map<string, string>; readonly folded: Map<string, string> }
+  | { readonly kind: 'primitive' };
+const SHAPES = new Map<string, Shape>();
+
+function shapeOf(type: string): Shape {
+  let shape = SHAPES.get(type);
+  if (shape === undefined) {
+    const table = TYPES.get(type);
+    shape = type.startsWith('[]') ? { kind: 'list', item: type.slice(2) }
+      : type.startsWith('map[string]') ? { kind: 'map', item: type.slice(11) }
+        : table ? { kind: 'struct', exact: table.exact, folded: table.folded }
+          : { kind: 'primitive' };
+    SHAPES.set(type, shape);
+  }
+  return shape;
+}
+
 const MIN_INT: Record<string, number> = { int32: -(2 ** 31), int64: Number.MIN_SAFE_INTEGER };
 const MAX_INT: Record<string, number> = { int32: 2 ** 31 - 1, int64: Number.MAX_SAFE_INTEGER };
 const QUANTITY = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+|[eE]|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P)?$/;
@@ -54,43 +75,47 @@ class Decoder {
     // Go leaves the zero value for null, whatever the type.
     if (value === null || value === undefined) return;
     if (typeof value === 'string' && type === 'string') return;
-    if (type.startsWith('[]')) {
+    const shape = shapeOf(type);
+    if (shape.kind === 'list') {
       if (!Array.isArray(value)) return this.mismatch(value, type, struct);
-      const item = type.slice(2);
       for (let i = 0; i < value.length; i++) {
         this.path.push(i);
-        this.decode(value[i], item, struct);
+        this.decode(value[i], shape.item, struct);
         this.path.pop();
       }
       return;
     }
-    if (type.startsWith('map[string]')) {
+    if (shape.kind === 'map') {
       if (!isObject(value)) return this.mismatch(value, type, struct);
-      const item = type.slice(11);
       for (const key of Object.keys(value)) {
         this.path.push(key);
-        this.decode(value[key], item, struct);
+        this.decode(value[key], shape.item, struct);
         this.path.pop();
       }
       return;
     }
-    const table = TYPES.get(type);
-    if (!table) {
+    if (shape.kind === 'primitive') {
       if (!this.primitiveOk(value, type)) this.mismatch(value, type, struct);
       return;
     }
     if (!isObject(value)) return this.mismatch(value, type, struct);
+    const { exact, folded } = shape;
     let seen: Map<string, string> | undefined;
     for (const key of Object.keys(value)) {
       this.path.push(key);
-      const target = table.exact.has(key) ? key : table.folded.get(key.toLowerCase());
-      if (target === undefined) {
-        this.unknown(key, type, table.exact.keys());
+      let target = key;
+      let fieldType = exact.get(key);
+      if (fieldType === undefined) {
+        target = folded.get(key.toLowerCase()) ?? key;
+        fieldType = exact.get(target);
+      }
+      if (fieldType === undefined) {
+        this.unknown(key, type, exact.keys());
       } else {
         // Only a key that differs in case can name a field twice.
         if (target !== key) {
           this.warn(`field ${quote(key)} is read as ${quote(target)} only because Kratix matches field names case-insensitively; write ${quote(target)}`);
-          seen ??= new Map(Object.keys(value).filter(k => table.exact.has(k)).map(k => [k, k]));
+          seen ??= new Map(Object.keys(value).filter(k => exact.has(k)).map(k => [k, k]));
           const other = seen.get(target);
           if (other !== undefined) {
             this.warn(`field ${quote(key)} and field ${quote(other)} are the same field to Kratix, which keeps only the last one; remove one of them`);
@@ -98,7 +123,7 @@ class Decoder {
           seen.set(target, key);
         }
         this.goPath.push(target);
-        this.decode(value[key], table.exact.get(target)!, type);
+        this.decode(value[key], fieldType, type);
         this.goPath.pop();
       }
       this.path.pop();
