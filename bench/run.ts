@@ -81,7 +81,10 @@ function synth(): void {
     const objectsFile = tmpJson(`synth-${n}`, appObjects(benchApp(n)));
     const peak = { ours: rss('synth', n), apiObjectFloor: rss('apiobject-floor', objectsFile), jsonFloor: rss('json-floor', objectsFile) };
     fs.unlinkSync(objectsFile);
-    const ratios = { oursOverApiObjectFloor: pairedRatio(r.runs.ours, r.runs.apiObjectFloor), oursOverJsonFloor: pairedRatio(r.runs.ours, r.runs.jsonFloor) };
+    const ratios = {
+      oursOverApiObjectFloor: pairedRatio(r.runs.ours, r.runs.apiObjectFloor),
+      oursOverJsonFloor: pairedRatio(r.runs.ours, r.runs.jsonFloor),
+    };
     out[n] = { ...r, peakRssMiB: peak, ratios };
     rows.push({ bench: 'synth', scenario: 'KratixPromise app, synthYaml()', work: `N=${n}`, ms: r.ms.ours, rssMiB: peak.ours });
     rows.push({ bench: 'synth', scenario: 'floor: same objects as cdk8s ApiObjects', work: `N=${n}`, ms: r.ms.apiObjectFloor, rssMiB: peak.apiObjectFloor });
