@@ -169,7 +169,15 @@ export function sanitizedCopy(value: any, sortKeys: boolean): any {
   // Exactly what cdk8s' resolve takes for a map; anything else it hands to its resolvers.
   if (value.constructor !== Object) return NOT_PLAIN;
   const keys = Object.keys(value);
-  if (sortKeys) keys.sort();
+  if (sortKeys) {
+    // Most maps of a Promise are in order already; checking is cheaper than sorting.
+    for (let i = 1; i < keys.length; i++) {
+      if (keys[i - 1] > keys[i]) {
+        keys.sort();
+        break;
+      }
+    }
+  }
   const out: Record<string, any> = {};
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
