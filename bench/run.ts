@@ -14,7 +14,7 @@ import * as path from 'path';
 import { benchColdStart } from './cold-start';
 import { appObjects, benchApp, pairedRatio, peakRss, REPO, timeInterleaved } from './common';
 import { benchImport, fixtures, importable } from './import';
-import { benchRender, renderObjects, renderPromise, renderRequests } from './render';
+import { benchRender, renderAll, renderObjects, renderPromise, renderRequests } from './render';
 import { benchSynth } from './synth';
 
 const FULL = process.env.BENCH_FULL === '1';
@@ -107,7 +107,7 @@ function synth(): void {
 
 function render(): void {
   const out: any = {};
-  for (const [r, repeats] of [[1000, 3], [10000, 3]]) {
+  for (const [r, repeats] of [[1000, 3], [10000, 5]]) {
     const withCdk8s = r === 1000 || FULL;
     log(`render R=${r}${withCdk8s ? ' (with the cdk8s floor and the peer)' : ''}`);
     const res = benchRender(r, repeats, withCdk8s);
@@ -134,7 +134,16 @@ function render(): void {
     check(`render R=${r}: ours / JSON.stringify floor`, ratios.oursOverJsonFloor, 4, 'x');
     if (ratios.peerOverOurs !== undefined) check(`render R=${r}: cdk8s-plus-28 / ours (times faster)`, ratios.peerOverOurs, 3, 'x', '≥');
   }
-  out.scaling = { ours: out[10000].ms.ours / out[1000].ms.ours, jsonFloor: out[10000].ms.jsonFloor / out[1000].ms.jsonFloor };
+  // As for synth, the scaling check times both sizes in the same rounds.
+  log('render scaling: R=1,000 and R=10,000 interleaved');
+  const promise = renderPromise();
+  const [small, large] = [renderRequests(1000), renderRequests(10000)];
+  const t = timeInterleaved({ r1000: () => renderAll(promise, small), r10000: () => renderAll(promise, large) }, 5);
+  out.scaling = {
+    ours: pairedRatio(t.r10000.runs, t.r1000.runs),
+    runs: { r1000: t.r1000.runs, r10000: t.r10000.runs },
+    ofMedians: { ours: out[10000].ms.ours / out[1000].ms.ours, jsonFloor: out[10000].ms.jsonFloor / out[1000].ms.jsonFloor },
+  };
   check('render scaling: time(R=10,000) / time(R=1,000)', out.scaling.ours, 11, 'x');
   results.benchmarks.render = out;
 }
