@@ -75,7 +75,7 @@ function log(message: string): void {
 
 function synth(): void {
   const out: any = {};
-  for (const [n, repeats] of [[100, 21], [1000, 7]]) {
+  for (const [n, repeats] of [[100, 31], [1000, 11]]) {
     log(`synth N=${n}`);
     const r = benchSynth(n, repeats);
     const objectsFile = tmpJson(`synth-${n}`, appObjects(benchApp(n)));
