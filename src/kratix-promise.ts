@@ -159,6 +159,7 @@ export class KratixPromise extends Construct {
   private checked?: { readonly specKey?: string; readonly metadata: string; readonly problems: string[] };
   /** The spec the last validation built, for the synthesis that follows it (then dropped, to keep memory low). */
   private validatedSpec?: { readonly specKey?: string; readonly spec: any };
+  /** The spec cdk8s resolves itself, during a synthesis that cannot copy it in one pass. */
   private specToResolve?: any;
 
   constructor(scope: Construct, id: string, props: KratixPromiseProps = {}) {
