@@ -1,3 +1,5 @@
+import { isMap } from '../validate/problem';
+
 /**
  * Which input document a rendering error is about.
  */
@@ -31,7 +33,7 @@ export function quote(value: unknown): string {
   return text.length > 100 ? `${text.slice(0, 97)}...` : text;
 }
 
-/** True for a plain (non-array, non-null) object. */
+/** The validator's `isMap`, typed for reading any field. */
 export function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isMap(value);
 }

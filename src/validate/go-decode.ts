@@ -1,6 +1,6 @@
 import { K8S_FIELDS } from './k8s-fields.generated';
 import { KRATIX_GO_PACKAGE, PIPELINE_FIELDS, UNSUPPORTED_HINTS } from './pipeline-types';
-import { Problem, Severity, didYouMean, joinPath, quote } from './problem';
+import { Problem, Severity, didYouMean, isMap, joinPath, quote } from './problem';
 
 interface TypeTable { readonly [field: string]: string }
 
@@ -86,7 +86,7 @@ class Decoder {
       return;
     }
     if (shape.kind === 'map') {
-      if (!isObject(value)) return this.mismatch(value, type, struct);
+      if (!isMap(value)) return this.mismatch(value, type, struct);
       for (const key of Object.keys(value)) {
         this.path.push(key);
         this.decode(value[key], shape.item, struct);
@@ -98,7 +98,7 @@ class Decoder {
       if (!this.primitiveOk(value, type)) this.mismatch(value, type, struct);
       return;
     }
-    if (!isObject(value)) return this.mismatch(value, type, struct);
+    if (!isMap(value)) return this.mismatch(value, type, struct);
     const { exact, folded } = shape;
     let seen: Map<string, string> | undefined;
     for (const key of Object.keys(value)) {
@@ -197,10 +197,6 @@ class Decoder {
     }
     this.problems.push({ path: this.currentPath(), severity: 'error', message });
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describeKind(value: unknown): string {
