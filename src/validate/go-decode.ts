@@ -4,35 +4,39 @@ import { Problem, Severity, didYouMean, isMap, joinPath, quote } from './problem
 
 interface TypeTable { readonly [field: string]: string }
 
-// Maps with no prototype, so that a key such as `constructor` is an unknown field, not a match.
-const TYPES = new Map<string, { exact: Map<string, string>; folded: Map<string, string>; kratix: boolean }>();
-for (const [table, kratix] of [[K8S_FIELDS, false], [PIPELINE_FIELDS, true]] as const) {
-  for (const [name, fields] of Object.entries(table as { [t: string]: TypeTable })) {
-    const exact = new Map(Object.entries(fields));
-    const folded = new Map([...exact.keys()].map((f) => [f.toLowerCase(), f]));
-    TYPES.set(name, { exact, folded, kratix });
-  }
-}
-
 /** What a Go type name is, worked out once per name: the walk meets the same few types at every synth. */
 type Shape =
   | { readonly kind: 'list'; readonly item: string }
   | { readonly kind: 'map'; readonly item: string }
-  | { readonly kind: 'struct'; readonly exact: Map<string, string>; readonly folded: Map<string, string> }
+  | { readonly kind: 'struct'; readonly exact: Map<string, string>; readonly folded: Map<string, string>; readonly kratix: boolean }
   | { readonly kind: 'primitive' };
+type StructShape = Extract<Shape, { kind: 'struct' }>;
+
+// The structs are known up front; lists, maps and primitives are added as the walk meets them.
+// Field tables are Maps, so that a key such as `constructor` is an unknown field, not a match.
 const SHAPES = new Map<string, Shape>();
+for (const [table, kratix] of [[K8S_FIELDS, false], [PIPELINE_FIELDS, true]] as const) {
+  for (const [name, fields] of Object.entries(table as { [t: string]: TypeTable })) {
+    const exact = new Map(Object.entries(fields));
+    const folded = new Map([...exact.keys()].map((f) => [f.toLowerCase(), f]));
+    SHAPES.set(name, { kind: 'struct', exact, folded, kratix });
+  }
+}
 
 function shapeOf(type: string): Shape {
   let shape = SHAPES.get(type);
   if (shape === undefined) {
-    const table = TYPES.get(type);
     shape = type.startsWith('[]') ? { kind: 'list', item: type.slice(2) }
       : type.startsWith('map[string]') ? { kind: 'map', item: type.slice(11) }
-        : table ? { kind: 'struct', exact: table.exact, folded: table.folded }
-          : { kind: 'primitive' };
+        : { kind: 'primitive' };
     SHAPES.set(type, shape);
   }
   return shape;
+}
+
+/** Whether `type` is one of Kratix's own Go structs (else Kubernetes', or not a struct). */
+function isKratixStruct(type: string): boolean {
+  return (SHAPES.get(type) as StructShape | undefined)?.kratix === true;
 }
 
 const MIN_INT: Record<string, number> = { int32: -(2 ** 31), int64: Number.MIN_SAFE_INTEGER };
@@ -175,7 +179,7 @@ class Decoder {
       const near = didYouMean(key, known);
       fix = near !== undefined ? `did you mean ${quote(near)}?` : `remove it (${goTypeName(type)} has ${known.join(', ')})`;
     }
-    const what = TYPES.get(type)?.kratix ? `a Kratix ${type}` : `a Kubernetes ${type}`;
+    const what = isKratixStruct(type) ? `a Kratix ${type}` : `a Kubernetes ${type}`;
     this.problems.push({
       path: this.currentPath(),
       severity: this.unknownSeverity,
@@ -252,6 +256,6 @@ export function goTypeName(type: string): string {
     case 'intstr': return 'intstr.IntOrString';
     case 'time': return 'v1.Time';
     case 'any': return 'json.RawMessage';
-    default: return `${TYPES.get(type)?.kratix ? KRATIX_GO_PACKAGE : 'v1'}.${type}`;
+    default: return `${isKratixStruct(type) ? KRATIX_GO_PACKAGE : 'v1'}.${type}`;
   }
 }
