@@ -119,7 +119,7 @@ export class Pipeline extends Construct {
   private readonly nodeSelector?: Record<string, string>;
   private readonly tolerations?: any[];
   private readonly overrides: Array<[string, any]> = [];
-  private validation?: { readonly context: string; readonly problems: Problem[] };
+  private validation?: { readonly key: string; readonly problems: Problem[] };
 
   constructor(scope: Construct, id: string, props: PipelineProps = {}) {
     super(scope, id);
@@ -212,18 +212,18 @@ export class Pipeline extends Construct {
    * @internal
    */
   public _problems(context: PipelineContext): Problem[] {
-    const key = `${context.promiseName}/${context.type}/${context.action}/${context.unknownFields ?? ''}`;
-    if (this.validation?.context !== key) this.validation = { context: key, problems: pipelineProblems(this._toJson(), context) };
+    const key = `${this._revision}/${context.promiseName}/${context.type}/${context.action}/${context.unknownFields ?? ''}`;
+    if (this.validation?.key !== key) this.validation = { key, problems: pipelineProblems(this._toJson(), context) };
     return this.validation.problems;
   }
 
   /**
-   * Forgets the kept problems: called by everything that changes the pipeline, its RBAC included.
+   * Marks the pipeline changed, so that what was kept for it is worked out again: called by
+   * everything that changes the pipeline, its RBAC included.
    *
    * @internal
    */
   public _changed(): void {
-    this.validation = undefined;
     this._revision = nextRevision();
   }
 
