@@ -1,12 +1,11 @@
 import { MAX_NESTING_DEPTH, tooDeepAt } from '../_json';
 import { PipelineContext } from './context';
-import { Kratix } from '../constants';
+import { Kratix, KratixLabels } from '../constants';
 import { destinationSelectorsConfigMap } from './destination-selectors';
 import { RenderError, RenderInput } from './errors';
 import { goJsonMarshal, md5Hex } from './go-json';
 import { PromiseApi, PromiseInfo, readApi, readPromise, readRequest, RequestInfo } from './inputs';
 import { pipelineJob } from './job';
-import { DRY_RUN_LABEL } from './labels';
 import { pipelineId } from './names';
 import { WorkflowAction, WorkflowType } from './pipeline';
 import { pipelineRbac, serviceAccount } from './rbac';
@@ -74,7 +73,7 @@ export function renderWorkflow(promise: any, workflow: WorkflowRef, request: any
   if (declared.length === 0) return [];
 
   const namespace = info.pipelineNamespace !== '' ? info.pipelineNamespace : req ? req.namespace : Kratix.SYSTEM_NAMESPACE;
-  const dryRun = req !== undefined && req.labels[DRY_RUN_LABEL] === 'true';
+  const dryRun = req !== undefined && req.labels[KratixLabels.DRY_RUN] === 'true';
   const hash = req ? md5Hex(`${info.hash}-${req.hash}${dryRun ? '-dry-run' : ''}`) : info.hash;
   const runs = action === 'delete' ? declared.slice(0, 1) : declared;
 

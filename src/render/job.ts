@@ -3,29 +3,26 @@ import { PipelineContext } from './context';
 import {
   destinationSelectorsConfigMapName,
 } from './destination-selectors';
-import {
-  HASH_LABEL, MANAGED_BY_LABEL, PIPELINE_NAME_LABEL, PROMISE_NAME_LABEL, RESOURCE_NAME_LABEL, RESOURCE_NAMESPACE_LABEL,
-  TRACE_ANNOTATIONS, WORKFLOW_ACTION_LABEL, WORKFLOW_TYPE_LABEL,
-} from './labels';
+import { TRACE_ANNOTATIONS } from './labels';
 import { jobBaseName, jobName } from './names';
 import { dropNulls } from './settings';
 import { KubeObject } from './types';
-import { Kratix } from '../constants';
+import { Kratix, KratixLabels } from '../constants';
 
 /** The Job's labels, also the pod template's: Kratix's, then the pipeline's (which win). */
 export function jobLabels(ctx: PipelineContext): Record<string, string> {
   const labels: Record<string, string> = {
-    [PROMISE_NAME_LABEL]: ctx.promise.name,
-    [WORKFLOW_TYPE_LABEL]: ctx.type,
-    [PIPELINE_NAME_LABEL]: ctx.pipeline.name,
-    [WORKFLOW_ACTION_LABEL]: ctx.action,
-    [MANAGED_BY_LABEL]: 'Kratix',
+    [KratixLabels.PROMISE_NAME]: ctx.promise.name,
+    [KratixLabels.WORKFLOW_TYPE]: ctx.type,
+    [KratixLabels.PIPELINE_NAME]: ctx.pipeline.name,
+    [KratixLabels.WORKFLOW_ACTION]: ctx.action,
+    [KratixLabels.MANAGED_BY]: 'Kratix',
   };
   if (ctx.request) {
-    labels[RESOURCE_NAME_LABEL] = ctx.request.name;
-    if (ctx.promise.pipelineNamespace !== '') labels[RESOURCE_NAMESPACE_LABEL] = ctx.request.namespace;
+    labels[KratixLabels.RESOURCE_NAME] = ctx.request.name;
+    if (ctx.promise.pipelineNamespace !== '') labels[KratixLabels.RESOURCE_NAMESPACE] = ctx.request.namespace;
   }
-  labels[HASH_LABEL] = ctx.hash;
+  labels[KratixLabels.HASH] = ctx.hash;
   return Object.assign(labels, ctx.pipeline.labels);
 }
 
@@ -123,7 +120,7 @@ export function pipelineJob(ctx: PipelineContext): KubeObject {
   const r = ctx.request;
   const base = jobBaseName(ctx.promise.name, ctx.pipeline.name,
     r && { name: r.name, namespace: ctx.promise.pipelineNamespace !== '' ? r.namespace : undefined });
-  const metadata: KubeObject['metadata'] = { name: jobName(base, labels[HASH_LABEL] ?? '') };
+  const metadata: KubeObject['metadata'] = { name: jobName(base, labels[KratixLabels.HASH] ?? '') };
   if (ctx.namespace !== '') metadata.namespace = ctx.namespace;
   metadata.labels = labels;
   metadata.annotations = annotations;

@@ -1,10 +1,8 @@
 import { PipelineContext } from './context';
-import {
-  ALL_NAMESPACES_LABEL_VALUE, ALL_NAMESPACES_NAME, objectMeta, promiseNameLabels, RESOURCE_NAMESPACE_LABEL,
-  userPermissionLabels,
-} from './labels';
+import { ALL_NAMESPACES_LABEL_VALUE, ALL_NAMESPACES_NAME, objectMeta, promiseNameLabels, userPermissionLabels } from './labels';
 import { deterministicName } from './names';
 import { KubeObject } from './types';
+import { KratixLabels } from '../constants';
 
 const RBAC_API_VERSION = 'rbac.authorization.k8s.io/v1';
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
@@ -91,7 +89,7 @@ export function pipelineRbac(ctx: PipelineContext): PipelineRbac {
   }
   for (const [ns, rules] of byNamespace) {
     const all = ns === '*';
-    const labels = { ...userLabels(ctx), [RESOURCE_NAMESPACE_LABEL]: all ? ALL_NAMESPACES_LABEL_VALUE : ns };
+    const labels = { ...userLabels(ctx), [KratixLabels.RESOURCE_NAMESPACE]: all ? ALL_NAMESPACES_LABEL_VALUE : ns };
     clusterRoles.push(rbacObject('ClusterRole', deterministicName(`${id}-${all ? ALL_NAMESPACES_NAME : ns}`), undefined, labels, { rules }));
   }
 
@@ -103,7 +101,7 @@ export function pipelineRbac(ctx: PipelineContext): PipelineRbac {
   const userBindingName = deterministicName(`${id}-${namespace}`);
   for (const role of clusterRoles) {
     const labels = role.metadata.labels!;
-    const ns = labels[RESOURCE_NAMESPACE_LABEL];
+    const ns = labels[KratixLabels.RESOURCE_NAMESPACE];
     const roleRef = { apiGroup: RBAC_GROUP, kind: 'ClusterRole', name: role.metadata.name };
     if (ns === undefined) {
       clusterRoleBindings.push(rbacObject('ClusterRoleBinding', role.metadata.name, undefined, promiseLabels, { roleRef, subjects: subjects(ctx) }));
