@@ -81,6 +81,15 @@ export function pairedRatio(a: readonly number[], b: readonly number[]): number 
 }
 
 /**
+ * How the time grows with the work: the time of `large` over the time of `small`, both timed in
+ * the same rounds of `timeInterleaved` (the sizes' own benchmarks run minutes apart).
+ */
+export function scaling(small: () => unknown, large: () => unknown, repeats: number): { ratio: number; runs: { small: number[]; large: number[] } } {
+  const t = timeInterleaved({ small, large }, repeats);
+  return { ratio: pairedRatio(t.large.runs, t.small.runs), runs: { small: t.small.runs, large: t.large.runs } };
+}
+
+/**
  * Peak RSS (bytes) of one scenario run alone in a fresh node process: bench/scenario.ts runs it
  * once and reports `process.resourceUsage().maxRSS`. `baseline` scenarios load the same modules
  * and build nothing, so their RSS is the process floor.

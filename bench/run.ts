@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { benchColdStart } from './cold-start';
-import { appObjects, benchApp, pairedRatio, peakRss, REPO, timeInterleaved } from './common';
+import { appObjects, benchApp, pairedRatio, peakRss, REPO, scaling } from './common';
 import { benchImport, fixtures, importable } from './import';
 import { benchRender, renderAll, renderObjects, renderPromise, renderRequests } from './render';
 import { benchSynth } from './synth';
@@ -91,15 +91,9 @@ function synth(): void {
     rows.push({ bench: 'synth', scenario: 'floor: JSON.stringify', work: `N=${n}`, ms: r.ms.jsonFloor, rssMiB: peak.jsonFloor });
     check(`synth N=${n}: ours / cdk8s ApiObject floor`, out[n].ratios.oursOverApiObjectFloor, 1.2, 'x');
   }
-  const scale = (k: string) => out[1000].ms[k] / out[100].ms[k];
-  // The two sizes above ran minutes apart; the scaling check times them in the same rounds.
   log('synth scaling: N=100 and N=1,000 interleaved');
-  const t = timeInterleaved({ n100: () => benchApp(100).synthYaml(), n1000: () => benchApp(1000).synthYaml() }, 5);
-  out.scaling = {
-    ours: pairedRatio(t.n1000.runs, t.n100.runs),
-    runs: { n100: t.n100.runs, n1000: t.n1000.runs },
-    ofMedians: { ours: scale('ours'), apiObjectFloor: scale('apiObjectFloor'), jsonFloor: scale('jsonFloor') },
-  };
+  const s = scaling(() => benchApp(100).synthYaml(), () => benchApp(1000).synthYaml(), 5);
+  out.scaling = { ours: s.ratio, runs: s.runs, ofMedians: ofMedians(out[100].ms, out[1000].ms) };
   check('synth scaling: time(N=1,000) / time(N=100)', out.scaling.ours, 11, 'x');
   if (out[1000].peakRssMiB.ours !== undefined) check('synth N=1,000 peak RSS', out[1000].peakRssMiB.ours, 1024, ' MiB', '<');
   results.benchmarks.synth = out;
@@ -134,16 +128,11 @@ function render(): void {
     check(`render R=${r}: ours / JSON.stringify floor`, ratios.oursOverJsonFloor, 4, 'x');
     if (ratios.peerOverOurs !== undefined) check(`render R=${r}: cdk8s-plus-28 / ours (times faster)`, ratios.peerOverOurs, 3, 'x', '≥');
   }
-  // As for synth, the scaling check times both sizes in the same rounds.
   log('render scaling: R=1,000 and R=10,000 interleaved');
   const promise = renderPromise();
   const [small, large] = [renderRequests(1000), renderRequests(10000)];
-  const t = timeInterleaved({ r1000: () => renderAll(promise, small), r10000: () => renderAll(promise, large) }, 5);
-  out.scaling = {
-    ours: pairedRatio(t.r10000.runs, t.r1000.runs),
-    runs: { r1000: t.r1000.runs, r10000: t.r10000.runs },
-    ofMedians: { ours: out[10000].ms.ours / out[1000].ms.ours, jsonFloor: out[10000].ms.jsonFloor / out[1000].ms.jsonFloor },
-  };
+  const s = scaling(() => renderAll(promise, small), () => renderAll(promise, large), 5);
+  out.scaling = { ours: s.ratio, runs: s.runs, ofMedians: ofMedians(out[1000].ms, out[10000].ms) };
   check('render scaling: time(R=10,000) / time(R=1,000)', out.scaling.ours, 11, 'x');
   results.benchmarks.render = out;
 }
@@ -172,6 +161,13 @@ function coldStart(): void {
   rows.push({ bench: 'cold start', scenario: "node -e \"require('cdk8s-plus-28')\"", work: 'new process', ms: r.ms.cdk8sPlus28 });
   rows.push({ bench: 'cold start', scenario: "node -e ''", work: 'new process', ms: r.ms.emptyNode });
   check('cold start: ours - cdk8s-plus-28', r.ms.ours - r.ms.cdk8sPlus28, 50, ' ms');
+}
+
+/** Each case's median time at the larger size over its median at the smaller (sizes timed minutes apart). */
+function ofMedians(small: Record<string, number | undefined>, large: Record<string, number | undefined>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(small)) if (v !== undefined && large[k] !== undefined) out[k] = large[k]! / v;
+  return out;
 }
 
 function table(): string {
