@@ -1,4 +1,4 @@
-import { ApiObject, App, Duration, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import { ApiObject, ApiObjectProps, App, Duration, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import { Construct } from 'constructs';
 import { cloneJson, compact, NOT_PLAIN, sanitizedCopy, setPath } from './_json';
 import { Kratix, KratixLabels } from './constants';
@@ -169,32 +169,7 @@ export class KratixPromise extends Construct {
     this.live = props.api?._live ?? false;
     this.pipelineNamespace = props.pipelineNamespace;
     this.reconciliationInterval = props.reconciliationInterval;
-    const promise = this;
-    this.apiObject = new (class extends ApiObject {
-      private patched = false;
-
-      public addJsonPatch(...ops: JsonPatch[]): void {
-        this.patched = true;
-        super.addJsonPatch(...ops);
-      }
-
-      public toJson(): any {
-        // The spec is the bulk of the object: when it is plain JSON, one copy does what cdk8s'
-        // resolve and sanitize passes would do to it, several times faster.
-        const spec = promise.takeSpec();
-        const copy = this.patched || !hasDefaultResolvers(this) ? NOT_PLAIN : sanitizedCopy(spec, !process.env.CDK8S_DISABLE_SORT);
-        promise.specToResolve = copy === NOT_PLAIN ? spec : undefined;
-        let json: any;
-        try {
-          json = super.toJson();
-        } finally {
-          promise.specToResolve = undefined;
-        }
-        if (copy !== NOT_PLAIN) json.spec = copy;
-        for (const [path, value] of promise.overrides) setPath(json, path, value);
-        return json;
-      }
-    })(this, 'Resource', {
+    this.apiObject = new PromiseObject(this, {
       apiVersion: Kratix.API_VERSION,
       kind: 'Promise',
       metadata: {
@@ -203,7 +178,7 @@ export class KratixPromise extends Construct {
         annotations: props.annotations && { ...props.annotations },
       },
       spec: Lazy.any({ produce: () => this.specToResolve }),
-    } as any);
+    });
 
     this.node.addValidation({ validate: () => this.validateDocument() });
 
@@ -311,6 +286,28 @@ export class KratixPromise extends Construct {
   }
 
   /**
+   * The Promise object as its ApiObject synthesizes it: `cdk8sToJson` is cdk8s' own `toJson`. The
+   * spec is the bulk of the object: when it is plain JSON and `copySpec`, one copy does what
+   * cdk8s' resolve and sanitize passes would do to it, several times faster.
+   *
+   * @internal
+   */
+  public _synthesize(copySpec: boolean, cdk8sToJson: () => any): any {
+    const spec = this.takeSpec();
+    const copy = copySpec ? sanitizedCopy(spec, !process.env.CDK8S_DISABLE_SORT) : NOT_PLAIN;
+    this.specToResolve = copy === NOT_PLAIN ? spec : undefined;
+    let json: any;
+    try {
+      json = cdk8sToJson();
+    } finally {
+      this.specToResolve = undefined;
+    }
+    if (copy !== NOT_PLAIN) json.spec = copy;
+    for (const [path, value] of this.overrides) setPath(json, path, value);
+    return json;
+  }
+
+  /**
    * Marks problems of an imported document, already reported as import warnings, so that they do
    * not fail synthesis; a problem introduced afterwards still does.
    *
@@ -410,6 +407,27 @@ export class KratixPromise extends Construct {
       (json[wf.type] ??= {})[wf.action] = wf._toJson();
     }
     return Object.keys(json).length > 0 ? json : undefined;
+  }
+}
+
+/**
+ * A Promise's ApiObject: it synthesizes through its Promise (`KratixPromise._synthesize`), which
+ * copies the spec itself unless a JSON patch or an app's own resolvers need cdk8s' resolution.
+ */
+class PromiseObject extends ApiObject {
+  private patched = false;
+
+  constructor(private readonly promise: KratixPromise, props: ApiObjectProps) {
+    super(promise, 'Resource', props);
+  }
+
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    this.patched = true;
+    super.addJsonPatch(...ops);
+  }
+
+  public toJson(): any {
+    return this.promise._synthesize(!this.patched && hasDefaultResolvers(this), () => super.toJson());
   }
 }
 
