@@ -169,15 +169,7 @@ export function sanitizedCopy(value: any, sortKeys: boolean): any {
   // Exactly what cdk8s' resolve takes for a map; anything else it hands to its resolvers.
   if (value.constructor !== Object) return NOT_PLAIN;
   const keys = Object.keys(value);
-  if (sortKeys) {
-    // Most maps of a Promise are in order already; checking is cheaper than sorting.
-    for (let i = 1; i < keys.length; i++) {
-      if (keys[i - 1] > keys[i]) {
-        keys.sort();
-        break;
-      }
-    }
-  }
+  if (sortKeys) sortStrings(keys);
   const out: Record<string, any> = {};
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
@@ -187,4 +179,24 @@ export function sanitizedCopy(value: any, sortKeys: boolean): any {
     if (copy !== undefined) out[key] = copy;
   }
   return out;
+}
+
+/**
+ * Sorts `keys` in place as `Array.prototype.sort()` would (UTF-16 code unit order). A map's keys
+ * are few and often in order already: an insertion sort needs no scratch array, unlike V8's sort.
+ */
+function sortStrings(keys: string[]): void {
+  if (keys.length > 32) {
+    keys.sort();
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > key) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = key;
+  }
 }

@@ -19,6 +19,15 @@ describe('sanitizedCopy: cdk8s resolve + sanitizeValue in one pass', () => {
     }), params());
   });
 
+  test('orders keys as cdk8s does in maps of any size, non-ASCII keys included', () => {
+    const keyArb = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('a', 'A', 'é', '😀', 'ｚ', '_', '0'));
+    fc.assert(fc.property(fc.dictionary(keyArb, fc.integer(), { maxKeys: 80 }), (map) => {
+      const copy = sanitizedCopy(map, true);
+      if (copy === NOT_PLAIN) return;
+      expect(Object.keys(copy)).toEqual(Object.keys(cdk8sSpec(map) as object));
+    }), params());
+  });
+
   test('sorts map keys, drops null and undefined map entries, and makes null list items undefined', () => {
     const value = { b: 1, a: { d: null, c: [null, 'x', undefined] }, e: undefined };
     expect(JSON.stringify(sanitizedCopy(value, true))).toBe(JSON.stringify(cdk8sSpec(value)));
