@@ -158,11 +158,12 @@ export function sanitizedCopy(value: any, sortKeys: boolean): any {
     return t === 'string' || t === 'number' || t === 'boolean' || value == null ? value ?? undefined : NOT_PLAIN;
   }
   if (Array.isArray(value)) {
-    const out = new Array(value.length);
+    // Pushed, not preallocated: `new Array(n)` makes a holey array, slower to read for the YAML writer.
+    const out = [];
     for (let i = 0; i < value.length; i++) {
       const copy = sanitizedCopy(value[i], sortKeys);
       if (copy === NOT_PLAIN) return NOT_PLAIN;
-      out[i] = copy;
+      out.push(copy);
     }
     return out;
   }
