@@ -51,7 +51,8 @@ export function goField(value: unknown, key: string): unknown {
   if (Object.prototype.hasOwnProperty.call(value, key)) return value[key];
   const lower = key.toLowerCase();
   let found: unknown;
-  for (const k of Object.keys(value)) if (k.toLowerCase() === lower) found = value[k];
+  // Most lookups miss (an optional field left out): comparing lengths first spares lowering every key.
+  for (const k of Object.keys(value)) if (k.length === key.length && k.toLowerCase() === lower) found = value[k];
   return found;
 }
 
