@@ -295,16 +295,22 @@ export class KratixPromise extends Construct {
   public _synthesize(copySpec: boolean, cdk8sToJson: () => any): any {
     const spec = this.takeSpec();
     const copy = copySpec ? sanitizedCopy(spec, !process.env.CDK8S_DISABLE_SORT) : NOT_PLAIN;
-    this.specToResolve = copy === NOT_PLAIN ? spec : undefined;
-    let json: any;
+    // What cdk8s' toJson makes of a plain spec: metadata.toJson() is resolved and sanitized
+    // (sorted) already, and resolving it again under the default resolvers changes nothing.
+    const json = copy !== NOT_PLAIN
+      ? { apiVersion: Kratix.API_VERSION, kind: 'Promise', metadata: this.apiObject.metadata.toJson(), spec: copy }
+      : this.resolvedByCdk8s(spec, cdk8sToJson);
+    for (const [path, value] of this.overrides) setPath(json, path, value);
+    return json;
+  }
+
+  private resolvedByCdk8s(spec: any, cdk8sToJson: () => any): any {
+    this.specToResolve = spec;
     try {
-      json = cdk8sToJson();
+      return cdk8sToJson();
     } finally {
       this.specToResolve = undefined;
     }
-    if (copy !== NOT_PLAIN) json.spec = copy;
-    for (const [path, value] of this.overrides) setPath(json, path, value);
-    return json;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ApiObject, App, Chart, IResolver, JsonPatch, Lazy, ResolutionContext, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, ChartProps, IResolver, JsonPatch, Lazy, ResolutionContext, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { KratixPromise, WorkflowAction, WorkflowType } from '../src';
 import { params } from './properties/arbitraries';
@@ -47,8 +47,8 @@ describe('sanitizedCopy: cdk8s resolve + sanitizeValue in one pass', () => {
 });
 
 describe('a Promise synthesizes as cdk8s would resolve it', () => {
-  function promiseIn(app: App): KratixPromise {
-    const promise = new KratixPromise(new Chart(app, 'c'), 'env', { labels: { team: 'a' } });
+  function promiseIn(app: App, chartProps: ChartProps = {}): KratixPromise {
+    const promise = new KratixPromise(new Chart(app, 'c', chartProps), 'env', { labels: { team: 'a' } });
     promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'notify', {
       containers: [{ name: 'c', image: 'i:1', args: ['b', 'a'] }],
       nodeSelector: { zone: 'z', arch: 'amd64' },
@@ -79,11 +79,18 @@ describe('a Promise synthesizes as cdk8s would resolve it', () => {
 
   test('identically on the fast path and on cdk8s\' own', () => {
     const noop: IResolver = { resolve: () => undefined };
+    const chartProps = { labels: { zone: 'b', app: 'x' }, namespace: 'ns' };
     const fast = new App();
-    promiseIn(fast);
     const slow = new App({ resolvers: [noop] });
-    promiseIn(slow);
+    for (const promise of [promiseIn(fast, chartProps), promiseIn(slow, chartProps)]) {
+      promise.apiObject.metadata.addAnnotation('b', '2');
+      promise.apiObject.metadata.addAnnotation('a', '1');
+      promise.apiObject.metadata.addFinalizers('kratix.io/z', 'kratix.io/a');
+      promise.apiObject.metadata.addOwnerReference({ apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: '1' });
+      promise.apiObject.metadata.add('generateName', 'env-');
+    }
     expect(fast.synthYaml()).toBe(slow.synthYaml());
+    expect(fast.synthYaml()).toContain('generateName: env-');
   });
 
   test('with keys unsorted under CDK8S_DISABLE_SORT, as cdk8s writes them', () => {
