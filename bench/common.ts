@@ -187,6 +187,38 @@ export function apiObjectsYaml(objects: readonly any[]): string {
   return app.synthYaml();
 }
 
+/**
+ * The paths of the constructs under the first KratixPromise of `app`, parents first, other than
+ * its ApiObject: the tree a Promise brings to cdk8s besides its object.
+ */
+export function promiseTreeShape(app: App): string[] {
+  const promise = app.node.findAll().find((c): c is KratixPromise => c instanceof KratixPromise);
+  if (!promise) throw new Error('promiseTreeShape: the app has no KratixPromise');
+  const base = `${promise.node.path}/`;
+  return promise.node.findAll().slice(1).filter(c => !(c instanceof ApiObject)).map(c => c.node.path.slice(base.length));
+}
+
+/**
+ * The tree floor: `objects` as ApiObjects in one chart, each under a construct with the empty
+ * constructs of `shape` beside it, synthesized: what cdk8s costs for the Promises' construct tree
+ * with none of the library's work.
+ */
+export function bareTreeYaml(objects: readonly any[], shape: readonly string[]): string {
+  const app = new App();
+  const chart = new Chart(app, 'floor');
+  objects.forEach((o, i) => {
+    const root = new Construct(chart, `o${i}`);
+    new ApiObject(root, 'Resource', o);
+    const byPath = new Map<string, Construct>([['', root]]);
+    for (const constructPath of shape) {
+      const slash = constructPath.lastIndexOf('/');
+      const parent = byPath.get(constructPath.slice(0, Math.max(slash, 0)))!;
+      byPath.set(constructPath, new Construct(parent, constructPath.slice(slash + 1)));
+    }
+  });
+  return app.synthYaml();
+}
+
 /** The text floor: `objects` written with JSON.stringify, one per line. */
 export function jsonText(objects: readonly any[]): string {
   let out = '';

@@ -84,10 +84,13 @@ function synth(): void {
     const ratios = {
       oursOverApiObjectFloor: pairedRatio(r.runs.ours, r.runs.apiObjectFloor),
       oursOverJsonFloor: pairedRatio(r.runs.ours, r.runs.jsonFloor),
+      oursOverTreeFloor: pairedRatio(r.runs.ours, r.runs.treeFloor),
+      treeFloorOverApiObjectFloor: pairedRatio(r.runs.treeFloor, r.runs.apiObjectFloor),
     };
     out[n] = { ...r, peakRssMiB: peak, ratios };
     rows.push({ bench: 'synth', scenario: 'KratixPromise app, synthYaml()', work: `N=${n}`, ms: r.ms.ours, rssMiB: peak.ours });
     rows.push({ bench: 'synth', scenario: 'floor: same objects as cdk8s ApiObjects', work: `N=${n}`, ms: r.ms.apiObjectFloor, rssMiB: peak.apiObjectFloor });
+    rows.push({ bench: 'synth', scenario: 'floor: the same under empty constructs shaped as the Promises\' trees', work: `N=${n}`, ms: r.ms.treeFloor, note: `${round(ratios.treeFloorOverApiObjectFloor)}x the ApiObject floor; ours ${round(ratios.oursOverTreeFloor)}x this` });
     rows.push({ bench: 'synth', scenario: 'floor: JSON.stringify', work: `N=${n}`, ms: r.ms.jsonFloor, rssMiB: peak.jsonFloor });
     check(`synth N=${n}: ours / cdk8s ApiObject floor`, out[n].ratios.oursOverApiObjectFloor, 1.2, 'x');
   }
