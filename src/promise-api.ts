@@ -161,7 +161,8 @@ export class PromiseApi {
 
   /** The CRD manifest, a fresh copy. */
   public toJson(): any {
-    return typeof this.source === 'function' ? this.source() : cloneJson(this.source);
+    // A live source builds a fresh manifest each time already.
+    return this._live ? this._toJson() : cloneJson(this._toJson());
   }
 
   /**
@@ -170,7 +171,7 @@ export class PromiseApi {
    * @internal
    */
   public _toJson(): any {
-    return typeof this.source === 'function' ? this.source() : this.source;
+    return this._live ? this.source() : this.source;
   }
 }
 
