@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import * as crypto from 'crypto';
 import { isObject, quote, RenderError } from './errors';
 import { canonicalGoDuration } from '../validate/go-duration';
 
@@ -88,8 +88,12 @@ export function goJsonMarshal(value: unknown): string {
 
 /** Lower-case hex md5 of the UTF-8 bytes of `text` (Kratix's `hash.ComputeHash`). */
 export function md5Hex(text: string): string {
-  return createHash('md5').update(text, 'utf8').digest('hex');
+  return oneShotHash ? oneShotHash('md5', text, 'hex') : crypto.createHash('md5').update(text, 'utf8').digest('hex');
 }
+
+// crypto.hash (Node.js 20.12 and later) is several times faster than createHash on the short
+// texts hashed for every request (names, request specs).
+const oneShotHash: typeof crypto.hash | undefined = crypto.hash;
 
 /**
  * Kratix's `hash.ComputeHashForResource`: md5 of the Go JSON of `obj.spec` (`null` when absent).

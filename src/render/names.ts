@@ -18,13 +18,17 @@ function isAlphanumeric(code: number): boolean {
  * @see https://github.com/syntasso/kratix/blob/main/lib/objectutil/name.go
  */
 export function processName(name: string): string {
-  let bytes = Buffer.from(name, 'utf8');
-  if (bytes.length > MAX_NAME_LENGTH) bytes = bytes.subarray(0, MAX_NAME_LENGTH - 1);
-  let end = bytes.length;
-  while (end > 0 && !isAlphanumeric(bytes[end - 1])) end--;
+  // In an ASCII name (every valid Kubernetes name) bytes are characters: no need to encode it.
+  const ascii = ASCII.test(name);
+  const bytes = ascii ? undefined : Buffer.from(name, 'utf8');
+  const length = bytes ? bytes.length : name.length;
+  let end = length > MAX_NAME_LENGTH ? MAX_NAME_LENGTH - 1 : length;
+  while (end > 0 && !isAlphanumeric(bytes ? bytes[end - 1] : name.charCodeAt(end - 1))) end--;
   if (end === 0) throw new Error(`cannot derive an object name from ${JSON.stringify(name)}: it has no letter or digit`);
-  return bytes.subarray(0, end).toString('utf8');
+  return bytes ? bytes.subarray(0, end).toString('utf8') : name.slice(0, end);
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Kratix's `GenerateDeterministicObjectName` (`det()`): `processName(name)` + `-` + the first five

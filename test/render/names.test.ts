@@ -33,6 +33,20 @@ describe('§6 names', () => {
       expect(a).toHaveLength(62);
     });
 
+    test('lengths are counted in UTF-8 bytes, as Go counts them, for a name that is not ASCII', () => {
+      // 'é' is two bytes: 28 of them are 56 bytes, so the name is kept whole at 57 bytes with 'a'.
+      expect(processName(`${'é'.repeat(28)}a`)).toBe(`${'é'.repeat(28)}a`);
+      // 29 are 58 bytes: cut to 56 bytes, which ends on a whole 'é', not alphanumeric, so stripped back to nothing.
+      expect(() => processName('é'.repeat(29))).toThrow('it has no letter or digit');
+      // 'ab' and 28 of them are 58 bytes: cut to 56, then every trailing 'é' byte is stripped.
+      expect(processName(`ab${'é'.repeat(28)}`)).toBe('ab');
+    });
+
+    test('det() hashes the UTF-8 bytes of a name that is not ASCII', () => {
+      // Kratix hashes Go's string bytes, which are UTF-8 ('é' is c3 a9, not Latin-1's e9).
+      expect(deterministicName('aé').slice(-5)).toBe(require('crypto').createHash('md5').update(Buffer.from('aé', 'utf8')).digest('hex').slice(0, 5));
+    });
+
     test('a name with no letter or digit is an error, not a crash', () => {
       expect(() => processName('--')).toThrow('cannot derive an object name from "--": it has no letter or digit');
     });
