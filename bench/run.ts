@@ -1,13 +1,13 @@
 /**
  * `npm run bench`: every benchmark of issue 6, a table on stdout and bench/results.json.
  *
- * Each comparison is timed in one process with its cases interleaved (warm-up round discarded,
- * medians of the rest); its ratios are medians of same-round ratios, so that they hold on a noisy
- * machine; peak RSS is measured per
- * scenario in a fresh child process (bench/scenario.ts). BENCH_FULL=1 also times the cdk8s
+ * Each benchmark runs in a fresh node process, so that one benchmark's heap does not slow the
+ * next. Each comparison is timed in one process with its cases interleaved (warm-up round
+ * discarded, medians of the rest); its ratios are medians of same-round ratios, so that they hold
+ * on a noisy machine; peak RSS is measured per scenario in a fresh child process (bench/scenario.ts). BENCH_FULL=1 also times the cdk8s
  * ApiObject floor and the cdk8s-plus-28 peer at R = 10,000 (about two minutes more).
  */
-import { execSync } from 'child_process';
+import { execSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -181,19 +181,48 @@ function table(): string {
   return [...lines, '', '| target | measured | limit | result |', '| --- | --- | --- | --- |', ...targets].join('\n');
 }
 
+const SECTIONS: Record<string, () => void> = { synth, render, 'import': importBench, 'cold-start': coldStart };
+
+/** Runs one benchmark in this process and writes what it found to `file`, for `inChildProcess`. */
+function runSection(name: string, file: string): void {
+  try {
+    SECTIONS[name]();
+  } catch (e: any) {
+    log(`${name} failed: ${e.stack ?? e}`);
+    results.benchmarks[name] = { error: String(e.message ?? e) };
+    rows.push({ bench: name, scenario: 'FAILED', work: '', note: String(e.message ?? e).slice(0, 200) });
+  }
+  fs.writeFileSync(file, JSON.stringify({ rows, checks, benchmarks: results.benchmarks }));
+}
+
+/** Runs one benchmark in a fresh node process (`run.ts --section NAME FILE`) and takes its rows, checks and results. */
+function inChildProcess(name: string): void {
+  const file = path.join(os.tmpdir(), `cdk8s-kratix-bench-${process.pid}-section-${name}.json`);
+  spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename, '--section', name, file], {
+    cwd: REPO,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json') },
+  });
+  if (!fs.existsSync(file)) {
+    rows.push({ bench: name, scenario: 'FAILED', work: '', note: 'its process ended without results (see the log above)' });
+    results.benchmarks[name] = { error: 'no results' };
+    return;
+  }
+  const part = JSON.parse(fs.readFileSync(file, 'utf8'));
+  fs.unlinkSync(file);
+  rows.push(...part.rows);
+  checks.push(...part.checks);
+  Object.assign(results.benchmarks, part.benchmarks);
+}
+
 function main(): void {
-  const only = process.argv.slice(2);
-  const all: Record<string, () => void> = { synth, render, 'import': importBench, 'cold-start': coldStart };
+  const args = process.argv.slice(2);
+  if (args[0] === '--section') return runSection(args[1], args[2]);
+  const only = args;
   const t0 = Date.now();
-  for (const [name, fn] of Object.entries(all)) {
+  for (const name of Object.keys(SECTIONS)) {
     if (only.length > 0 && !only.includes(name)) continue;
-    try {
-      fn();
-    } catch (e: any) {
-      log(`${name} failed: ${e.stack ?? e}`);
-      results.benchmarks[name] = { error: String(e.message ?? e) };
-      rows.push({ bench: name, scenario: 'FAILED', work: '', note: String(e.message ?? e).slice(0, 200) });
-    }
+    inChildProcess(name);
   }
   results.checks = checks;
   results.seconds = Math.round((Date.now() - t0) / 1000);
