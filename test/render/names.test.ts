@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { deterministicName, jobBaseName, jobName, pipelineId, processName } from '../../src/render/names';
 
 describe('§6 names', () => {
@@ -44,7 +45,7 @@ describe('§6 names', () => {
 
     test('det() hashes the UTF-8 bytes of a name that is not ASCII', () => {
       // Kratix hashes Go's string bytes, which are UTF-8 ('é' is c3 a9, not Latin-1's e9).
-      expect(deterministicName('aé').slice(-5)).toBe(require('crypto').createHash('md5').update(Buffer.from('aé', 'utf8')).digest('hex').slice(0, 5));
+      expect(deterministicName('aé').slice(-5)).toBe(createHash('md5').update(Buffer.from('aé', 'utf8')).digest('hex').slice(0, 5));
     });
 
     test('a name with no letter or digit is an error, not a crash', () => {
