@@ -4,8 +4,9 @@
  * Each benchmark runs in a fresh node process, so that one benchmark's heap does not slow the
  * next. Each comparison is timed in one process with its cases interleaved (warm-up round
  * discarded, medians of the rest); its ratios are medians of same-round ratios, so that they hold
- * on a noisy machine; peak RSS is measured per scenario in a fresh child process (bench/scenario.ts). BENCH_FULL=1 also times the cdk8s
- * ApiObject floor and the cdk8s-plus-28 peer at R = 10,000 (about two minutes more).
+ * on a noisy machine; peak RSS is measured per scenario in a fresh child process
+ * (bench/scenario.ts). BENCH_FULL=1 also times the cdk8s ApiObject floor and the cdk8s-plus-28
+ * peer at R = 10,000 (about two minutes more).
  */
 import { execSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -104,10 +105,10 @@ function synth(): void {
 
 function render(): void {
   const out: any = {};
-  for (const [r, repeats] of [[1000, 3], [10000, 5]]) {
+  for (const [r, repeats] of [[1000, 9], [10000, 5]]) {
     const withCdk8s = r === 1000 || FULL;
     log(`render R=${r}${withCdk8s ? ' (with the cdk8s floor and the peer)' : ''}`);
-    const res = benchRender(r, repeats, withCdk8s);
+    const res = benchRender(r, repeats, withCdk8s ? 3 : 0);
     const objectsFile = tmpJson(`render-${r}`, renderObjects(renderPromise(), renderRequests(r)));
     const peak: any = { ours: rss('render', r), jsonFloor: rss('json-floor', objectsFile) };
     if (withCdk8s) {
@@ -116,10 +117,11 @@ function render(): void {
     }
     fs.unlinkSync(objectsFile);
     const ratios: any = { oursOverJsonFloor: pairedRatio(res.runs.ours, res.runs.jsonFloor) };
-    if (res.runs.apiObjectFloor) ratios.oursOverApiObjectFloor = pairedRatio(res.runs.ours, res.runs.apiObjectFloor);
-    if (res.runs.peer) {
-      ratios.oursOverPeer = pairedRatio(res.runs.ours, res.runs.peer);
-      ratios.peerOverOurs = pairedRatio(res.runs.peer, res.runs.ours);
+    const c = res.cdk8sRuns;
+    if (c) {
+      ratios.oursOverApiObjectFloor = pairedRatio(c.ours, c.apiObjectFloor);
+      ratios.oursOverPeer = pairedRatio(c.ours, c.peer);
+      ratios.peerOverOurs = pairedRatio(c.peer, c.ours);
     }
     out[r] = { ...res, peakRssMiB: peak, ratios };
     const work = `R=${r} (${res.objects} objects)`;
