@@ -185,14 +185,19 @@ function table(): string {
 
 const SECTIONS: Record<string, () => void> = { synth, render, 'import': importBench, 'cold-start': coldStart };
 
+/** Records that benchmark `name` failed, as a row and in the results. */
+function failed(name: string, message: string): void {
+  results.benchmarks[name] = { error: message };
+  rows.push({ bench: name, scenario: 'FAILED', work: '', note: message.slice(0, 200) });
+}
+
 /** Runs one benchmark in this process and writes what it found to `file`, for `inChildProcess`. */
 function runSection(name: string, file: string): void {
   try {
     SECTIONS[name]();
   } catch (e: any) {
     log(`${name} failed: ${e.stack ?? e}`);
-    results.benchmarks[name] = { error: String(e.message ?? e) };
-    rows.push({ bench: name, scenario: 'FAILED', work: '', note: String(e.message ?? e).slice(0, 200) });
+    failed(name, String(e.message ?? e));
   }
   fs.writeFileSync(file, JSON.stringify({ rows, checks, benchmarks: results.benchmarks }));
 }
@@ -205,11 +210,7 @@ function inChildProcess(name: string): void {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json') },
   });
-  if (!fs.existsSync(file)) {
-    rows.push({ bench: name, scenario: 'FAILED', work: '', note: 'its process ended without results (see the log above)' });
-    results.benchmarks[name] = { error: 'no results' };
-    return;
-  }
+  if (!fs.existsSync(file)) return failed(name, 'its process ended without results (see the log above)');
   const part = JSON.parse(fs.readFileSync(file, 'utf8'));
   fs.unlinkSync(file);
   rows.push(...part.rows);
@@ -218,9 +219,8 @@ function inChildProcess(name: string): void {
 }
 
 function main(): void {
-  const args = process.argv.slice(2);
-  if (args[0] === '--section') return runSection(args[1], args[2]);
-  const only = args;
+  const only = process.argv.slice(2);
+  if (only[0] === '--section') return runSection(only[1], only[2]);
   const t0 = Date.now();
   for (const name of Object.keys(SECTIONS)) {
     if (only.length > 0 && !only.includes(name)) continue;

@@ -86,14 +86,14 @@ export function goJsonMarshal(value: unknown): string {
   return out.join('');
 }
 
+// crypto.hash (Node.js 20.12 and later) is several times faster than createHash on the short
+// texts hashed for every request (names, request specs).
+const oneShotHash: typeof crypto.hash | undefined = crypto.hash;
+
 /** Lower-case hex md5 of the UTF-8 bytes of `text` (Kratix's `hash.ComputeHash`). */
 export function md5Hex(text: string): string {
   return oneShotHash ? oneShotHash('md5', text, 'hex') : crypto.createHash('md5').update(text, 'utf8').digest('hex');
 }
-
-// crypto.hash (Node.js 20.12 and later) is several times faster than createHash on the short
-// texts hashed for every request (names, request specs).
-const oneShotHash: typeof crypto.hash | undefined = crypto.hash;
 
 /**
  * Kratix's `hash.ComputeHashForResource`: md5 of the Go JSON of `obj.spec` (`null` when absent).

@@ -18,17 +18,21 @@ function isAlphanumeric(code: number): boolean {
  * @see https://github.com/syntasso/kratix/blob/main/lib/objectutil/name.go
  */
 export function processName(name: string): string {
-  // In an ASCII name (every valid Kubernetes name) bytes are characters: no need to encode it.
-  const ascii = ASCII.test(name);
-  const bytes = ascii ? undefined : Buffer.from(name, 'utf8');
-  const length = bytes ? bytes.length : name.length;
-  let end = length > MAX_NAME_LENGTH ? MAX_NAME_LENGTH - 1 : length;
-  while (end > 0 && !isAlphanumeric(bytes ? bytes[end - 1] : name.charCodeAt(end - 1))) end--;
-  if (end === 0) throw new Error(`cannot derive an object name from ${JSON.stringify(name)}: it has no letter or digit`);
-  return bytes ? bytes.subarray(0, end).toString('utf8') : name.slice(0, end);
+  // An ASCII name (every valid Kubernetes name) is its own bytes: only other names are encoded.
+  if (ASCII.test(name)) return name.slice(0, keptBytes(name, name.length, i => name.charCodeAt(i)));
+  const bytes = Buffer.from(name, 'utf8');
+  return bytes.subarray(0, keptBytes(name, bytes.length, i => bytes[i])).toString('utf8');
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
+
+/** How many of the `length` bytes of `name` `processName` keeps. */
+function keptBytes(name: string, length: number, byteAt: (index: number) => number): number {
+  let end = length > MAX_NAME_LENGTH ? MAX_NAME_LENGTH - 1 : length;
+  while (end > 0 && !isAlphanumeric(byteAt(end - 1))) end--;
+  if (end === 0) throw new Error(`cannot derive an object name from ${JSON.stringify(name)}: it has no letter or digit`);
+  return end;
+}
 
 /**
  * Kratix's `GenerateDeterministicObjectName` (`det()`): `processName(name)` + `-` + the first five
