@@ -2,9 +2,9 @@ import { CliError, CliIo, Command, parseArgs } from './io';
 import { readKratixConfig, readYamlDocuments } from './yaml-files';
 import { readDefaults } from '../audit/container-rules';
 import { AuditInputError } from '../audit/input';
+import { PromiseAudit } from '../audit/promise-audit';
 import { countBySeverity, parseSeverity, SEVERITIES } from '../audit/severity';
 import { summaryText } from '../audit/table';
-import { PromiseAudit } from '../promise-audit';
 
 const USAGE = 'usage: cdk8s-kratix audit PROMISE.yaml [--json] [--fail-on critical|high|medium|low|info] [--kratix-config KRATIX-CONFIGMAP.yaml]';
 

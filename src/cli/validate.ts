@@ -1,7 +1,7 @@
 import * as YAML from 'yaml';
 import { Problem, validatePromiseDocument } from '../validate';
 import { CliError, CliIo, Command, parseArgs } from './io';
-import { isTooDeepYaml, TOO_DEEP_YAML } from '../yaml-errors';
+import { isTooDeepYaml, TOO_DEEP_YAML } from '../private/yaml-errors';
 
 const USAGE = 'usage: cdk8s-kratix validate FILE... [--lenient]';
 
