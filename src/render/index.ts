@@ -3,19 +3,19 @@ import { Kratix, KratixLabels } from '../constants';
 import { destinationSelectorsConfigMap } from './destination-selectors';
 import { RenderError, RenderInput } from './errors';
 import { goJsonMarshal, md5Hex } from './go-json';
-import { PromiseApi, PromiseInfo, readApi, readPromise, readRequest, RequestInfo } from './inputs';
 import { pipelineJob } from './job';
 import { pipelineId } from './names';
-import { WorkflowAction, WorkflowType } from './pipeline';
 import { pipelineRbac, serviceAccount } from './rbac';
 import { resolveSettings } from './settings';
 import { KubeObject, RenderedPipeline, RenderSettings, WorkflowRef } from './types';
+import { WorkflowAction, WorkflowType } from '../model/pipeline-model';
+import { PromiseApi, PromiseInfo, readApi, readPromise, readRequest, RequestInfo } from '../model/promise-model';
 import { MAX_NESTING_DEPTH, tooDeepAt } from '../private/json';
 
 export * from './types';
 export { RenderError } from './errors';
 export type { RenderInput } from './errors';
-export { checkPipelineKind } from './pipeline';
+export { checkPipelineKind } from '../model/pipeline-model';
 export { pipelinePod } from './pod';
 export { toYaml } from './yaml';
 // The single implementation of each Kratix rule, for the constructs, validate and audit modules.

@@ -1,7 +1,7 @@
-import { isObject, quote, RenderError, RenderInput } from './errors';
-import { hashSpec, promiseSpecForHash } from './go-json';
+import { isObject, quote, RenderError, RenderInput } from '../render/errors';
+import { hashSpec, promiseSpecForHash } from '../render/go-json';
 import { pipelineIdMessage } from '../validate';
-import { ParsedPipeline, parsePipeline, WorkflowAction, WorkflowType } from './pipeline';
+import { ParsedPipeline, parsePipeline, WorkflowAction, WorkflowType } from './pipeline-model';
 import { Kratix } from '../constants';
 
 /** The apiVersion of Promises. */

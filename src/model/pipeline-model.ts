@@ -1,4 +1,4 @@
-import { isObject, quote, RenderError } from './errors';
+import { isObject, quote, RenderError } from '../render/errors';
 import { decodeStrictly, pipelineKindProblems, prefixProblems } from '../validate';
 import { K8S_FIELDS } from '../validate/k8s-fields.generated';
 import { PIPELINE_FIELDS } from '../validate/pipeline-types';
