@@ -1,6 +1,5 @@
 import { isObject, quote, RenderError } from '../render/errors';
-import { decodeStrictly, pipelineKindProblems, prefixProblems } from '../validate';
-import { K8S_FIELDS } from '../validate/k8s-fields.generated';
+import { decodeStrictly, goDecode, pipelineKindProblems, prefixProblems } from '../validate';
 import { PIPELINE_FIELDS } from '../validate/pipeline-types';
 
 /** Workflow types and actions, in Kratix's words. */
@@ -16,7 +15,10 @@ export interface Permission {
   readonly rule: Record<string, any>;
 }
 
-/** A pipeline as Kratix decodes it (`Pipeline` struct), with the field path it came from. */
+/**
+ * A pipeline as Kratix decodes it (its Go `Pipeline` struct, see `goDecode`), with the field path
+ * it came from: the one reading of a pipeline, which the renderer, and through it the audit, use.
+ */
 export interface ParsedPipeline {
   /** e.g. `spec.workflows.promise.configure[0]` */
   readonly path: string;
@@ -47,45 +49,6 @@ export function checkPipelineKind(pipeline: Record<string, any>, path: string): 
 
 
 /**
- * Reads a pipeline that `decodeStrictly` has accepted, as Go's zero values would: absent or null
- * fields read as empty, and a key matches its field case-insensitively.
- */
-class Reader {
-  fail(path: string, problem: string): never {
-    throw new RenderError('promise', path, problem);
-  }
-
-  /** The members of `obj` keyed by the Go field of `type` they decode into. */
-  fields(obj: unknown, type: string): Record<string, any> {
-    if (!isObject(obj)) return {};
-    const known = Object.keys(PIPELINE_FIELDS[type] ?? K8S_FIELDS[type]);
-    const out: Record<string, any> = {};
-    for (const key of Object.keys(obj)) {
-      const field = known.includes(key) ? key : known.find(k => k.toLowerCase() === key.toLowerCase());
-      if (field === undefined || (field !== key && field in out)) continue;
-      if (obj[key] !== null && obj[key] !== undefined) out[field] = obj[key];
-    }
-    return out;
-  }
-
-  string(value: unknown): string {
-    return typeof value === 'string' ? value : '';
-  }
-
-  stringMap(value: unknown): Record<string, string> {
-    return isObject(value) ? value : {};
-  }
-
-  list(value: unknown): any[] {
-    return Array.isArray(value) ? value : [];
-  }
-
-  objectList(value: unknown): Array<Record<string, any>> {
-    return this.list(value).map(item => isObject(item) ? item : {});
-  }
-}
-
-/**
  * Decodes one pipeline as Kratix does: the kind/apiVersion check, then Go's strict decoding
  * (`decodeStrictly`: unknown fields at any depth and wrong types rejected, keys matched
  * case-insensitively), then reads the fields the factory uses.
@@ -98,50 +61,36 @@ export function parsePipeline(raw: unknown, path: string): ParsedPipeline {
   checkPipelineKind(raw, path);
   const [problem] = prefixProblems(path, decodeStrictly(raw, 'Pipeline').filter(p => p.severity === 'error'));
   if (problem) throw new RenderError('promise', problem.path, problem.message);
-  const r = new Reader();
-  const top = r.fields(raw, 'Pipeline');
-  const meta = r.fields(top.metadata, 'ObjectMeta');
-  const name = r.string(meta.name);
-  if (name === '') r.fail(`${path}.metadata.name`, 'missing: every pipeline needs a name (it is part of every object name Kratix creates)');
-  const spec = r.fields(top.spec, 'PipelineSpec');
-  const sp = `${path}.spec`;
-
-  const containers = r.objectList(spec.containers).map(c => {
-    const container = r.fields(c, 'Container');
-    // Go decodes a null list item into the zero struct.
-    for (const list of ['env', 'envFrom', 'volumeMounts']) {
-      if (container[list] !== undefined) container[list] = r.objectList(container[list]);
-    }
-    return container;
-  });
-  const jobOptions = r.fields(spec.jobOptions, 'JobOptions');
-
-  const rbac = r.fields(spec.rbac, 'RBAC');
-  const permissions = r.objectList(rbac.permissions).map((p, i) => {
-    const pp = `${sp}.rbac.permissions[${i}]`;
-    const perm = r.fields(p, 'Permission');
+  const top = goDecode(raw, 'Pipeline');
+  const meta = top.metadata ?? {};
+  const name: string = meta.name ?? '';
+  if (name === '') throw new RenderError('promise', `${path}.metadata.name`, 'missing: every pipeline needs a name (it is part of every object name Kratix creates)');
+  const spec = top.spec ?? {};
+  const rbac = spec.rbac ?? {};
+  const permissions = (rbac.permissions ?? []).map((p: Record<string, any>, i: number) => {
     const rule: Record<string, any> = {};
     for (const key of Object.keys(PIPELINE_FIELDS.Permission).slice(1)) {
-      const values = r.list(perm[key]);
-      if (values.length > 0) rule[key] = values;
+      if (p[key]?.length > 0) rule[key] = p[key];
     }
-    if (rule.verbs === undefined) r.fail(`${pp}.verbs`, 'missing: an RBAC rule needs at least one verb (e.g. ["get", "list"])');
-    return { resourceNamespace: r.string(perm.resourceNamespace), rule };
+    if (rule.verbs === undefined) {
+      throw new RenderError('promise', `${path}.spec.rbac.permissions[${i}].verbs`, 'missing: an RBAC rule needs at least one verb (e.g. ["get", "list"])');
+    }
+    return { resourceNamespace: p.resourceNamespace ?? '', rule };
   });
 
   return {
     path,
     name,
-    labels: r.stringMap(meta.labels),
-    annotations: r.stringMap(meta.annotations),
-    containers,
-    imagePullSecrets: r.objectList(spec.imagePullSecrets),
-    backoffLimit: jobOptions.backoffLimit,
-    nodeSelector: r.stringMap(spec.nodeSelector),
-    restartPolicy: r.string(spec.restartPolicy),
-    tolerations: r.objectList(spec.tolerations),
-    volumes: r.objectList(spec.volumes),
-    serviceAccount: r.string(rbac.serviceAccount),
+    labels: meta.labels ?? {},
+    annotations: meta.annotations ?? {},
+    containers: spec.containers ?? [],
+    imagePullSecrets: spec.imagePullSecrets ?? [],
+    backoffLimit: spec.jobOptions?.backoffLimit,
+    nodeSelector: spec.nodeSelector ?? {},
+    restartPolicy: spec.restartPolicy ?? '',
+    tolerations: spec.tolerations ?? [],
+    volumes: spec.volumes ?? [],
+    serviceAccount: rbac.serviceAccount ?? '',
     permissions,
   };
 }
