@@ -1,4 +1,5 @@
-import { isObject, quote, RenderError } from '../render/errors';
+import { quote } from '../private/quote';
+import { isObject, RenderError } from '../render/errors';
 import { decodeStrictly, goDecode, pipelineKindProblems, prefixProblems } from '../validate';
 import { PIPELINE_FIELDS } from '../validate/pipeline-types';
 

@@ -1,5 +1,6 @@
 import * as crypto from 'crypto';
-import { isObject, quote, RenderError } from './errors';
+import { isObject, RenderError } from './errors';
+import { quote } from '../private/quote';
 import { canonicalGoDuration } from '../validate/go-duration';
 
 const HTML_UNSAFE = /[<>&\u2028\u2029]/g;

@@ -1,7 +1,8 @@
 import { K8S_FIELDS } from './k8s-fields.generated';
-import { compareGoKeys } from '../render/go-json';
 import { KRATIX_GO_PACKAGE, PIPELINE_FIELDS, UNSUPPORTED_HINTS } from './pipeline-types';
-import { Problem, Severity, didYouMean, isMap, joinPath, quote } from './problem';
+import { Problem, Severity, didYouMean, isMap, joinPath } from './problem';
+import { quote } from '../private/quote';
+import { compareGoKeys } from '../render/go-json';
 
 interface TypeTable { readonly [field: string]: string }
 
