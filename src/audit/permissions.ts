@@ -49,7 +49,7 @@ export function renderedPermissions(
 }
 
 function scopeOf(role: KubeObject, binding: KubeObject | undefined, namespace: string | undefined): { scope: AuditPermissionScope; namespace?: string } {
-  if (role.kind === 'Role') return namespace === undefined ? { scope: AuditPermissionScope.OWN_NAMESPACE } : { scope: AuditPermissionScope.OWN_NAMESPACE, namespace };
+  if (role.kind === 'Role') return { scope: AuditPermissionScope.OWN_NAMESPACE, ...(namespace === undefined ? {} : { namespace }) };
   if (binding?.kind === 'RoleBinding') return { scope: AuditPermissionScope.NAMED_NAMESPACE, namespace: binding.metadata.namespace };
   return { scope: AuditPermissionScope.CLUSTER_WIDE };
 }

@@ -77,7 +77,8 @@ export function renderWorkflow(promise: any, workflow: WorkflowRef, request: any
   const hash = req ? md5Hex(`${info.hash}-${req.hash}${dryRun ? '-dry-run' : ''}`) : info.hash;
   const runs = action === 'delete' ? declared.slice(0, 1) : declared;
 
-  return runs.map((pipeline, i) => renderPipeline(info, type, action, pipeline, i === declared.length - 1, namespace, req, api, resolved, hash, dryRun));
+  return runs.map((pipeline, i) =>
+    renderPipeline(info, type, action, pipeline, i === declared.length - 1, namespace, req, api, resolved, hash, dryRun));
 }
 
 function renderPipeline(
