@@ -241,32 +241,38 @@ export class KratixPromise extends Construct {
    * Adds a dependency given as a cdk8s object, removed from its chart so that it appears only in the Promise.
    *
    * @param dependency the object
+   * @returns the object, still live: changes to it show in the Promise
    */
-  public addDependency(dependency: ApiObject): void {
+  public addDependency(dependency: ApiObject): ApiObject {
     dependency.node.scope?.node.tryRemoveChild(dependency.node.id);
     this.dependencySources.push(() => dependency.toJson());
     this.live = true;
+    return dependency;
   }
 
   /**
    * Adds a dependency given as a plain Kubernetes manifest.
    *
    * @param manifest the object
+   * @returns the dependency added (a copy)
    */
-  public addDependencyManifest(manifest: any): void {
+  public addDependencyManifest(manifest: any): any {
     const copy = cloneJson(manifest);
     this.dependencySources.push(() => copy);
     this.revision = nextRevision();
+    return cloneJson(copy);
   }
 
   /**
    * Adds a destination selector.
    *
    * @param matchLabels labels a Destination must have
+   * @returns the selector added (a copy)
    */
-  public addDestinationSelector(matchLabels: { [key: string]: string }): void {
+  public addDestinationSelector(matchLabels: { [key: string]: string }): DestinationSelector {
     (this.destinationSelectorList ??= []).push({ matchLabels: { ...matchLabels } });
     this.revision = nextRevision();
+    return { matchLabels: { ...matchLabels } };
   }
 
   /**
@@ -274,10 +280,12 @@ export class KratixPromise extends Construct {
    *
    * @param name the Promise name
    * @param version the version; any version when not given
+   * @returns the required Promise added (a copy)
    */
-  public addRequiredPromise(name: string, version?: string): void {
+  public addRequiredPromise(name: string, version?: string): RequiredPromise {
     (this.requiredPromiseList ??= []).push(compact({ name, version }));
     this.revision = nextRevision();
+    return compact({ name, version });
   }
 
   /**
