@@ -6,6 +6,7 @@ import { Pipeline, PipelineProps } from './pipeline';
 import { isMarked, KRATIX_PROMISE, mark } from './private/identity';
 import { cloneJson, compact, NOT_PLAIN, sanitizedCopy, setPath } from './private/json';
 import { nextRevision } from './private/revision';
+import { WORKFLOW_ACTIONS, WORKFLOW_TYPES } from './private/workflows';
 import { PromiseApi } from './promise-api';
 import { PromiseImportOptions } from './promise-import-options';
 import { PromiseWorkflow } from './promise-workflow';
@@ -228,8 +229,8 @@ export class KratixPromise extends Construct {
    */
   public get workflows(): PromiseWorkflow[] {
     const found: PromiseWorkflow[] = [];
-    for (const type of [WorkflowType.PROMISE, WorkflowType.RESOURCE]) {
-      for (const action of [WorkflowAction.CONFIGURE, WorkflowAction.DELETE]) {
+    for (const type of WORKFLOW_TYPES) {
+      for (const action of WORKFLOW_ACTIONS) {
         const wf = this.node.tryFindChild(type)?.node.tryFindChild(action);
         if (PromiseWorkflow.isPromiseWorkflow(wf)) found.push(wf);
       }

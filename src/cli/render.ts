@@ -1,8 +1,9 @@
 import { CliError, CliIo, Command, parseArgs } from './io';
 import { readKratixConfig, readYamlDocuments } from './yaml-files';
+import { WORKFLOW_REFS } from '../private/workflows';
 import { RenderError, renderWorkflow, toYaml, WorkflowRef, workflowObjects } from '../render';
 
-const WORKFLOWS = ['promise/configure', 'promise/delete', 'resource/configure', 'resource/delete'];
+const WORKFLOWS = WORKFLOW_REFS;
 
 const USAGE = 'usage: cdk8s-kratix render PROMISE.yaml --workflow promise/configure|promise/delete|resource/configure|resource/delete ' +
   '[--request REQUEST.yaml] [--kratix-config KRATIX-CONFIGMAP.yaml] [--adapter-image IMAGE] [--adapter-pull-secret NAME]';

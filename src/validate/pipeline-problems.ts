@@ -9,8 +9,9 @@ import {
   qualifiedNameMessage,
 } from './names';
 import { Problem, Severity, field, isMap, joinPath } from './problem';
-import { Kratix } from '../constants';
+import { Kratix, KratixPaths } from '../constants';
 import { quote } from '../private/quote';
+import { WorkflowAction, WorkflowType } from '../workflow-types';
 
 function listField(value: unknown, key: string): readonly unknown[] {
   const v = field(value, key);
@@ -30,9 +31,9 @@ export interface PipelineContext {
   /** The name of the Promise. */
   readonly promiseName: string;
   /** The workflow type. */
-  readonly type: 'promise' | 'resource';
+  readonly type: WorkflowType;
   /** The workflow action. */
-  readonly action: 'configure' | 'delete';
+  readonly action: WorkflowAction;
   /** Severity of fields Kratix does not know; `error` by default, as in Kratix. */
   readonly unknownFields?: Severity;
 }
@@ -44,7 +45,7 @@ export const PIPELINE_RESTART_POLICIES: readonly string[] = ['OnFailure', 'Never
 export const IMAGE_PULL_POLICIES: readonly string[] = ['Always', 'IfNotPresent', 'Never'];
 
 /** Where Kratix mounts its own volumes in user containers. */
-export const KRATIX_MOUNT_PATHS: readonly string[] = ['/kratix/input', '/kratix/output', '/kratix/metadata'];
+export const KRATIX_MOUNT_PATHS: readonly string[] = [KratixPaths.INPUT, KratixPaths.OUTPUT, KratixPaths.METADATA];
 
 /**
  * Every problem of ONE Pipeline object: Kratix's strict decoding (kind, apiVersion, no unknown
