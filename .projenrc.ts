@@ -43,7 +43,14 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   },
   gitignore: ['/examples/dist/', '/bench/results.json.tmp'],
   bin: { 'cdk8s-kratix': 'bin/cdk8s-kratix' },
+  // The oldest Node.js that .ci/run tests (scripts/with-node.sh runs the suite on 22 and 24 too).
+  minNodeVersion: '20.0.0',
+  publishToPypi: { distName: 'cdk8s-kratix', module: 'cdk8s_kratix' },
 });
+
+// Names reserved in a target language are renamed, not silenced: jsii fails on any warning.
+project.compileTask.reset('jsii --fail-on-warnings');
+project.tasks.tryFind('watch')!.reset('jsii -w --fail-on-warnings');
 
 project.testTask.prependSpawn(project.compileTask);
 

@@ -49,7 +49,7 @@ describe('the packed library, installed into a new cdk8s app', () => {
       "const pipeline = promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'instance', {",
       "  containers: [{ name: 'deploy', image: 'ghcr.io/acme/redis-deploy:v1', env: { TIER: EnvValue.fromValue('dev') } }],",
       '});',
-      "pipeline.rbac.allowRead([ApiResource.SECRETS], { scope: PermissionScope.namespace('redis-secrets') });",
+      "pipeline.rbac.allowRead([ApiResource.SECRETS], { scope: PermissionScope.namedNamespace('redis-secrets') });",
       'app.synth();',
       '',
     ].join('\n'));
