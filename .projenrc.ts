@@ -67,6 +67,9 @@ for (const dir of ['examples', 'bench', 'scripts']) {
 
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');
+// What the npm package ships, as an allowlist (npm adds package.json, README.md, LICENSE and the
+// bundled dependencies): a new folder in the repository stays out unless it is named here.
+project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'bin/', 'API.md', '.jsii']);
 
 project.addTask('synth', {
   description: 'Build the library and synthesize the example app in examples/ into dist/',
