@@ -162,7 +162,7 @@ function coldStart(): void {
   log('cold start');
   const r = benchColdStart(9);
   results.benchmarks.coldStart = r;
-  const note = r.libStale ? 'lib/ is older than src/: run npx jsii --silence-warnings=reserved-word first' : undefined;
+  const note = r.libStale ? 'lib/ is older than src/: run npx projen compile first' : undefined;
   rows.push({ bench: 'cold start', scenario: "node -e \"require('cdk8s-kratix')\" (its main, <repo>/lib/index.js)", work: 'new process', ms: r.ms.ours, note });
   rows.push({ bench: 'cold start', scenario: "node -e \"require('cdk8s-plus-28')\"", work: 'new process', ms: r.ms.cdk8sPlus28 });
   rows.push({ bench: 'cold start', scenario: "node -e ''", work: 'new process', ms: r.ms.emptyNode });
