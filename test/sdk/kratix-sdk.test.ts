@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { KratixSdk, PipelineFileError, Status } from '../../src/sdk';
+import { ApiObject, App, Chart, Duration } from 'cdk8s';
+import { KratixObject, KratixSdk, PipelineFileError, Status } from '../../src/sdk';
 
 function dirs() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kratix-sdk-'));
@@ -146,7 +147,6 @@ describe('output', () => {
 
   test('writes a real cdk8s Chart', () => {
     // cdk8s is a dev dependency here; the SDK itself never loads it.
-    const { App, Chart, ApiObject } = require('cdk8s');
     const chart = new Chart(new App(), 'c');
     new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'from-cdk8s' }, data: { on: 'yes' } });
     const { sdk } = sdkWith();
@@ -300,7 +300,6 @@ describe('workflow control', () => {
     expect(fs.readFileSync(path.join(metadata, 'workflow-control.yaml'), 'utf8')).toBe('retryAfter: 10m\nmessage: db not ready\n');
     expect(sdk.readWorkflowControl()).toEqual({ action: 'retry', suspend: false, retryAfter: '10m', message: 'db not ready' });
     expect(sdk.retryAfter(90_000)).toBe('1m30s');
-    const { Duration } = require('cdk8s');
     expect(sdk.retryAfter(Duration.hours(2))).toBe('2h0m0s');
     expect(fs.readFileSync(path.join(metadata, 'workflow-control.yaml'), 'utf8')).toBe('retryAfter: 2h0m0s\n');
   });
@@ -356,7 +355,6 @@ describe('compound Promises: writeComponentRequest', () => {
 
   test('directory, labels, file and parent can be chosen', () => {
     const { sdk } = sdkWith({});
-    const { KratixObject } = require('../../src/sdk');
     const parent = new KratixObject({ apiVersion: 'x/v1', kind: 'X', metadata: { name: 'p', namespace: 'n', labels: { 'kratix.io/promise-name': 'xp' } } });
     const rel = sdk.writeComponentRequest({ apiVersion: 'v1', kind: 'Db', metadata: { name: 'p-db' } }, { directory: 'infra', matchLabels: { cluster: 'infra' }, file: 'db.yaml', parent });
     expect(rel).toBe('infra/db.yaml');

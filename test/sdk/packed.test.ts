@@ -72,3 +72,15 @@ test('the package still exposes its main entry and package.json', () => {
     path.join('node_modules', 'cdk8s-kratix', 'lib', 'index.js'),
   ]);
 });
+
+test('loading the SDK loads neither yaml nor an HTTP client: they load on first use', () => {
+  const out = execFileSync(process.execPath, ['-e', [
+    "require('cdk8s-kratix/pipeline');",
+    'const files = Object.keys(require.cache).map(f => f.split(/node_modules[\\\\/]/).pop());',
+    "console.log(JSON.stringify({ files, https: process.moduleLoadList.some(m => m === 'NativeModule https') }));",
+  ].join('\n')], { cwd: app, encoding: 'utf8' });
+  const { files, https } = JSON.parse(out);
+  expect(files.filter((f: string) => !f.startsWith('cdk8s-kratix/lib/'))).toEqual([]);
+  expect(files.filter((f: string) => /pipeline-files[\\/](destination-selectors|status|workflow-control|yaml-1-1)/.test(f))).toEqual([]);
+  expect(https).toBe(false);
+});

@@ -3,7 +3,8 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { KratixSdk, resolveKubeConnection, Status, statusPath } from '../../src/sdk';
+import { KratixSdk, Status } from '../../src/sdk';
+import { resolveKubeConnection, statusPath } from '../../src/sdk/kube-client';
 
 // A local HTTP server on 127.0.0.1 plays the Kubernetes API server; nothing leaves the loopback.
 interface Seen { method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string }
