@@ -1,5 +1,7 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
+import * as https from 'https';
 import { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
@@ -116,6 +118,32 @@ describe('publishStatus', () => {
     const sdk = new KratixSdk({ env: { ...ENV, KUBECONFIG: kubeconfig(api.url) } });
     await expect(sdk.publishStatus({ message: 'x' })).rejects.toThrow(`PATCH ${api.url}/apis/marketplace.kratix.io/v1alpha1/namespaces/team-a/redis/shop/status failed: connect ECONNREFUSED`);
   });
+});
+
+test('in a Pod: HTTPS to KUBERNETES_SERVICE_HOST, the server checked against the service-account CA', async () => {
+  // A self-signed certificate for 127.0.0.1 plays the cluster CA and the API server's certificate.
+  const sa = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(sa, 'key.pem'), '-out', path.join(sa, 'ca.crt')], { stdio: 'pipe' });
+  fs.writeFileSync(path.join(sa, 'token'), 'pod-token');
+  const seen: http.IncomingMessage[] = [];
+  const server = https.createServer({ key: fs.readFileSync(path.join(sa, 'key.pem')), cert: fs.readFileSync(path.join(sa, 'ca.crt')) }, (req, res) => {
+    seen.push(req);
+    req.resume();
+    req.on('end', () => res.end('{"ok":true}'));
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const env = { ...ENV, KUBERNETES_SERVICE_HOST: '127.0.0.1', KUBERNETES_SERVICE_PORT: String((server.address() as AddressInfo).port) };
+    expect(await new KratixSdk({ env, kube: { serviceAccountDir: sa } }).publishStatus({ message: 'x' })).toEqual({ ok: true });
+    expect(seen[0].headers.authorization).toBe('Bearer pod-token');
+    expect(seen[0].url).toBe('/apis/marketplace.kratix.io/v1alpha1/namespaces/team-a/redis/shop/status');
+    // Without the CA the server's certificate is not trusted.
+    fs.rmSync(path.join(sa, 'ca.crt'));
+    await expect(new KratixSdk({ env, kube: { serviceAccountDir: sa } }).publishStatus({ message: 'x' })).rejects.toThrow(`failed: self-signed certificate (credentials from ${path.join(sa, 'token')})`);
+  } finally {
+    await new Promise(resolve => server.close(resolve));
+  }
 });
 
 describe('resolveKubeConnection', () => {
