@@ -16,6 +16,7 @@ import { benchColdStart } from './cold-start';
 import { appObjects, benchApp, pairedRatio, peakRss, REPO, scaling } from './common';
 import { benchImport, fixtures, importable } from './import';
 import { benchPackageSize } from './package-size';
+import { benchPipelineLoad } from './pipeline-load';
 import { benchRender, renderAll, renderObjects, renderPromise, renderRequests } from './render';
 import { benchSynth } from './synth';
 
@@ -178,6 +179,16 @@ function packageSize(): void {
   rows.push({ bench: 'package', scenario: 'npm pack: the tarball', work: `${r.files} files`, note: `${kib(r.packedBytes)} packed, ${kib(r.unpackedBytes)} unpacked (${parts})` });
 }
 
+function pipelineLoad(): void {
+  log('pipeline SDK load');
+  const r = benchPipelineLoad(15);
+  results.benchmarks.pipelineLoad = r;
+  rows.push({ bench: 'pipeline load', scenario: "node -e \"require('cdk8s-kratix/pipeline')\"", work: 'new process', ms: r.ms.sdk });
+  rows.push({ bench: 'pipeline load', scenario: 'the same, then a first YAML parse (readStatus)', work: 'new process', ms: r.ms.sdkFirstYaml });
+  rows.push({ bench: 'pipeline load', scenario: 'node -e 0', work: 'new process', ms: r.ms.emptyNode, note: `SDK's CPU time over node -e 0: ${round(r.cpuOverheadMs)} ms` });
+  check("pipeline load: require('cdk8s-kratix/pipeline') - node -e 0", r.overheadMs, 25, ' ms');
+}
+
 /** Each case's median time at the larger size over its median at the smaller (sizes timed minutes apart). */
 function ofMedians(small: Record<string, number | undefined>, large: Record<string, number | undefined>): Record<string, number> {
   const out: Record<string, number> = {};
@@ -193,7 +204,7 @@ function table(): string {
   return [...lines, '', '| target | measured | limit | result |', '| --- | --- | --- | --- |', ...targets].join('\n');
 }
 
-const SECTIONS: Record<string, () => void> = { synth, render, 'import': importBench, 'cold-start': coldStart, 'package': packageSize };
+const SECTIONS: Record<string, () => void> = { synth, render, 'import': importBench, 'cold-start': coldStart, 'pipeline-load': pipelineLoad, 'package': packageSize };
 
 /** Records that benchmark `name` failed, as a row and in the results. */
 function failed(name: string, message: string): void {
