@@ -69,10 +69,17 @@ export function readYamlDocuments(text: string, source: string): YamlDocument[] 
   return docs;
 }
 
+/**
+ * Whether a YAML parse error is the parser giving up on flow collections nested a few hundred
+ * levels deep, with a stack-overflow message whose column depends on the stack left: callers name
+ * that case in words (`TOO_DEEP_YAML`), without the column.
+ */
+export function isTooDeepYaml(error: { readonly message: string }): boolean {
+  return error.message.includes('Maximum call stack size exceeded');
+}
+
 function yamlError(error: YamlModule.YAMLError, fallback: string, source: string): YamlError {
-  // The parser gives up on flow collections nested a few hundred levels deep with a stack-overflow
-  // message whose column depends on the stack left: name that case in words, without the column.
-  if (error.message.includes('Maximum call stack size exceeded')) return new YamlError(fallback, TOO_DEEP_YAML);
+  if (isTooDeepYaml(error)) return new YamlError(fallback, TOO_DEEP_YAML);
   const where = error.linePos ? `${source}: line ${error.linePos[0].line}, column ${error.linePos[0].col}` : fallback;
   return new YamlError(where, `not valid YAML: ${firstLine(error).replace(/ at line \d+, column \d+:?$/, '')}`);
 }

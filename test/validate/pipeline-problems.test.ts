@@ -1,6 +1,7 @@
 import { PipelineContext, pipelineProblems, Problem } from '../../src/validate';
+import { WorkflowAction, WorkflowType } from '../../src/workflow-types';
 
-const CONTEXT: PipelineContext = { promiseName: 'env', type: 'resource', action: 'configure' };
+const CONTEXT: PipelineContext = { promiseName: 'env', type: WorkflowType.RESOURCE, action: WorkflowAction.CONFIGURE };
 
 /** A pipeline with one of everything Kratix accepts, all valid. */
 function fullPipeline(): any {
