@@ -125,7 +125,7 @@ export class PipelineJob extends Construct {
 
 function ancestors(pipeline: Pipeline, path: string): { promise: KratixPromise; workflow: PromiseWorkflow } {
   const workflow = pipeline.node.scope;
-  const promise = pipeline.node.scopes.find((s): s is KratixPromise => s instanceof KratixPromise);
+  const promise = pipeline.node.scopes.find(KratixPromise.isKratixPromise);
   if (!(workflow instanceof PromiseWorkflow) || !promise) {
     throw new Error(`PipelineJob '${path}': pipeline '${pipeline.node.path}' is not in a workflow of a KratixPromise; create it with KratixPromise.addPipeline()`);
   }
