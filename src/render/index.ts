@@ -22,6 +22,8 @@ export { toYaml } from './yaml';
 export { deterministicName, jobBaseName, jobName, MAX_PIPELINE_ID_LENGTH, pipelineId, processName } from './names';
 export { goJsonMarshal, hashSpec, md5Hex, promiseSpecForHash } from './go-json';
 export { canonicalQuantity } from './quantity';
+export { readCrd } from './inputs';
+export type { PromiseApi as CrdInfo } from './inputs';
 export { DEFAULT_CONTAINER_RESOURCES, KRATIX_SECURITY_CONTEXT, resolveSettings } from './settings';
 export type { ControllerSettings } from './settings';
 export { destinationSelectorsYaml } from './destination-selectors';
