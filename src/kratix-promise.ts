@@ -7,6 +7,7 @@ import { PromiseApi } from './promise-api';
 import { importPromise, importPromiseYaml } from './promise-import';
 import { PromiseImportOptions } from './promise-import-options';
 import { Requirement, requirementProblems } from './promise-requirements';
+import { ResourceRequest, ResourceRequestOptions } from './resource-request';
 import { PromiseWorkflow } from './promise-workflow';
 import { nextRevision } from './revision';
 import { errorsOf, formatGoDuration, pipelineProblems, promiseProblems } from './validate';
@@ -309,6 +310,22 @@ export class KratixPromise extends Construct {
     this.requiredByReference.set(entry, promise);
     this.revision = nextRevision();
     return { ...entry };
+  }
+
+  /**
+   * Requests a resource of this Promise's API: a `ResourceRequest` of its group, storage version and
+   * kind, whose spec is validated against the API's schema at synth and synthesized with its defaults.
+   *
+   * @param scope where to add the request, e.g. a chart
+   * @param id the construct id
+   * @param options metadata and spec
+   * @throws when the Promise has no API
+   */
+  public request(scope: Construct, id: string, options: ResourceRequestOptions = {}): ResourceRequest {
+    if (!this.api) {
+      throw new Error(`KratixPromise '${this.node.path}': request(): the Promise has no API to request resources of; give it one (KratixPromiseProps.api)`);
+    }
+    return new ResourceRequest(scope, id, { ...options, api: this.api });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { cloneJson } from '../_json';
+import { SchemaViolation, schemaViolations } from './schema-validation';
 import { applyDefaults, OpenApiSchema, pruneUnknownFields } from './structural-defaults';
 
 /** One version of a CustomResourceDefinition, as read from its manifest. */
@@ -55,4 +56,32 @@ export function storedResource(crd: any, resource: any): { readonly resource: an
     applyDefaults(copy, stored.schema);
   }
   return { resource: copy, pruned };
+}
+
+/**
+ * The ways a resource breaks its CRD, as the API server checks it on create with strict field
+ * validation: its apiVersion must be a served version of the CRD's group and its kind the CRD's;
+ * then its defaults are applied (on a copy) and it is validated against that version's schema.
+ *
+ * @param crd the CustomResourceDefinition manifest
+ * @param resource the resource as written
+ */
+export function resourceViolations(crd: any, resource: any): SchemaViolation[] {
+  const group = crd?.spec?.group;
+  const kind = crd?.spec?.names?.kind;
+  const apiVersion = resource?.apiVersion;
+  const served = crdVersions(crd).filter(v => v.served);
+  const version = served.find(v => apiVersion === `${group}/${v.name}`);
+  if (!version) {
+    return [{
+      path: 'apiVersion',
+      rule: 'served',
+      message: `${JSON.stringify(apiVersion)} is not a served version of the API; use one of ${served.map(v => JSON.stringify(`${group}/${v.name}`)).join(', ') || '(none: the CRD serves no version)'}`,
+    }];
+  }
+  if (resource.kind !== kind) {
+    return [{ path: 'kind', rule: 'kind', message: `${JSON.stringify(resource.kind)} is not the API's kind; use ${JSON.stringify(kind)}` }];
+  }
+  if (!version.schema) return [];
+  return schemaViolations(version.schema, applyDefaults(cloneJson(resource), version.schema));
 }
