@@ -16,6 +16,7 @@ import { benchColdStart } from './cold-start';
 import { appObjects, benchApp, pairedRatio, peakRss, REPO, scaling } from './common';
 import { benchImport, fixtures, importable } from './import';
 import { benchRender, renderAll, renderObjects, renderPromise, renderRequests } from './render';
+import { benchRequests } from './requests';
 import { benchSynth } from './synth';
 
 const FULL = process.env.BENCH_FULL === '1';
@@ -168,6 +169,19 @@ function coldStart(): void {
   check('cold start: ours - cdk8s-plus-28', r.ms.ours - r.ms.cdk8sPlus28, 50, ' ms');
 }
 
+function requestsBench(): void {
+  log('requests R=10,000: validate and default, against ajv alone');
+  const r = benchRequests(10000, 7);
+  const ratio = pairedRatio(r.runs.ours, r.runs.ajvFloor);
+  const onDefaulted = pairedRatio(r.runs.ours, r.runs.ajvOnDefaulted);
+  results.benchmarks.requests = { ...r, ratios: { oursOverAjvFloor: ratio, oursOverAjvOnDefaulted: onDefaulted } };
+  const work = `R=${r.r} (${r.fixture.replace(/\.yaml$/, '')})`;
+  rows.push({ bench: 'requests', scenario: 'checkResource: copy, defaults, ajv (a ResourceRequest at synth)', work, ms: r.ms.ours });
+  rows.push({ bench: 'requests', scenario: 'floor: ajv compiled validator alone', work, ms: r.ms.ajvFloor });
+  rows.push({ bench: 'requests', scenario: 'ajv alone on the requests already defaulted', work, ms: r.ms.ajvOnDefaulted, note: `ours / this: ${round(onDefaulted)}x` });
+  check('requests R=10,000: validate and default / ajv alone', ratio, 2, 'x');
+}
+
 /** Each case's median time at the larger size over its median at the smaller (sizes timed minutes apart). */
 function ofMedians(small: Record<string, number | undefined>, large: Record<string, number | undefined>): Record<string, number> {
   const out: Record<string, number> = {};
@@ -183,7 +197,7 @@ function table(): string {
   return [...lines, '', '| target | measured | limit | result |', '| --- | --- | --- | --- |', ...targets].join('\n');
 }
 
-const SECTIONS: Record<string, () => void> = { synth, render, 'import': importBench, 'cold-start': coldStart };
+const SECTIONS: Record<string, () => void> = { synth, render, 'import': importBench, 'cold-start': coldStart, 'requests': requestsBench };
 
 /** Records that benchmark `name` failed, as a row and in the results. */
 function failed(name: string, message: string): void {

@@ -2,7 +2,7 @@ import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { cloneJson } from './_json';
 import { PromiseApi } from './promise-api';
-import { crdVersions, resourceViolations, storedResource } from './schema';
+import { checkResource, crdVersions, storedResource } from './schema';
 
 /**
  * What a resource request holds: its metadata and spec.
@@ -57,7 +57,7 @@ export class ResourceRequest extends ApiObject {
     });
     this.api = props.api;
     this.node.addValidation({
-      validate: () => resourceViolations(this.api._toJson(), super.toJson()).map(v =>
+      validate: () => checkResource(this.api._toJson(), super.toJson()).violations.map(v =>
         `ResourceRequest '${this.node.path}': ${v.path}: ${v.message} (rule: ${v.rule})`),
     });
   }

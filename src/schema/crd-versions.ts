@@ -14,9 +14,22 @@ export interface CrdVersion {
   readonly schema?: OpenApiSchema;
 }
 
-/** The versions of a CRD manifest (`spec.versions`), those without a name left out. */
+const versionsOf = new WeakMap<object, { readonly list: unknown; readonly versions: CrdVersion[] }>();
+
+/**
+ * The versions of a CRD manifest (`spec.versions`), those without a name left out; read once per
+ * manifest and versions list.
+ */
 export function crdVersions(crd: any): CrdVersion[] {
-  const versions = Array.isArray(crd?.spec?.versions) ? crd.spec.versions : [];
+  const list = crd?.spec?.versions;
+  const known = typeof crd === 'object' && crd !== null ? versionsOf.get(crd) : undefined;
+  if (known && known.list === list) return known.versions;
+  const versions = readVersions(Array.isArray(list) ? list : []);
+  if (typeof crd === 'object' && crd !== null) versionsOf.set(crd, { list, versions });
+  return versions;
+}
+
+function readVersions(versions: any[]): CrdVersion[] {
   return versions.filter((v: any) => typeof v?.name === 'string' && v.name !== '').map((v: any) => ({
     name: v.name,
     served: v.served === true,
@@ -45,43 +58,47 @@ export function storageVersion(crd: any): CrdVersion | undefined {
  * @returns the copy, and the paths of the fields pruned
  */
 export function storedResource(crd: any, resource: any): { readonly resource: any; readonly pruned: string[] } {
-  const copy = cloneJson(resource);
   const apiVersion = typeof resource?.apiVersion === 'string' ? resource.apiVersion : '';
   const written = crdVersions(crd).find(v => apiVersion.endsWith(`/${v.name}`));
   const stored = storageVersion(crd);
+  // Defaults are known fields and themselves pruned (Kubernetes checks that of a CRD), so pruning
+  // after defaulting removes what pruning before it would.
+  let copy = applyDefaults(resource, (written ?? stored)?.schema);
   const pruned = pruneUnknownFields(copy, (written ?? stored)?.schema);
-  applyDefaults(copy, (written ?? stored)?.schema);
   if (stored && written && stored.name !== written.name) {
+    copy = applyDefaults(copy, stored.schema);
     pruned.push(...pruneUnknownFields(copy, stored.schema));
-    applyDefaults(copy, stored.schema);
   }
   return { resource: copy, pruned };
 }
 
 /**
- * The ways a resource breaks its CRD, as the API server checks it on create with strict field
- * validation: its apiVersion must be a served version of the CRD's group and its kind the CRD's;
- * then its defaults are applied (on a copy) and it is validated against that version's schema.
+ * A resource checked as the API server checks it on create with strict field validation: its
+ * apiVersion must be a served version of the CRD's group and its kind the CRD's; then its defaults
+ * are applied (on a copy) and it is validated against that version's schema.
  *
  * @param crd the CustomResourceDefinition manifest
  * @param resource the resource as written
+ * @returns the defaulted copy (as stored when valid: strict validation leaves nothing to prune),
+ * and the ways it breaks the CRD
  */
-export function resourceViolations(crd: any, resource: any): SchemaViolation[] {
+export function checkResource(crd: any, resource: any): { readonly resource: any; readonly violations: SchemaViolation[] } {
   const group = crd?.spec?.group;
   const kind = crd?.spec?.names?.kind;
   const apiVersion = resource?.apiVersion;
-  const served = crdVersions(crd).filter(v => v.served);
-  const version = served.find(v => apiVersion === `${group}/${v.name}`);
+  const versions = crdVersions(crd);
+  const version = versions.find(v => v.served && apiVersion === `${group}/${v.name}`);
   if (!version) {
-    return [{
-      path: 'apiVersion',
-      rule: 'served',
-      message: `${JSON.stringify(apiVersion)} is not a served version of the API; use one of ${served.map(v => JSON.stringify(`${group}/${v.name}`)).join(', ') || '(none: the CRD serves no version)'}`,
-    }];
+    const served = versions.filter(v => v.served).map(v => JSON.stringify(`${group}/${v.name}`)).join(', ');
+    return {
+      resource,
+      violations: [{ path: 'apiVersion', rule: 'served', message: `${JSON.stringify(apiVersion)} is not a served version of the API; use one of ${served || '(none: the CRD serves no version)'}` }],
+    };
   }
   if (resource.kind !== kind) {
-    return [{ path: 'kind', rule: 'kind', message: `${JSON.stringify(resource.kind)} is not the API's kind; use ${JSON.stringify(kind)}` }];
+    return { resource, violations: [{ path: 'kind', rule: 'kind', message: `${JSON.stringify(resource.kind)} is not the API's kind; use ${JSON.stringify(kind)}` }] };
   }
-  if (!version.schema) return [];
-  return schemaViolations(version.schema, applyDefaults(cloneJson(resource), version.schema));
+  if (!version.schema) return { resource: cloneJson(resource), violations: [] };
+  const defaulted = applyDefaults(resource, version.schema);
+  return { resource: defaulted, violations: schemaViolations(version.schema, defaulted) };
 }

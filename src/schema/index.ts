@@ -2,5 +2,5 @@ export { applyDefaults, hasDefaults, pruneUnknownFields } from './structural-def
 export type { OpenApiSchema } from './structural-defaults';
 export { schemaViolations } from './schema-validation';
 export type { SchemaViolation } from './schema-validation';
-export { crdVersions, resourceViolations, storageVersion, storedResource } from './crd-versions';
+export { checkResource, crdVersions, storageVersion, storedResource } from './crd-versions';
 export type { CrdVersion } from './crd-versions';

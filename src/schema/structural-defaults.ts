@@ -9,7 +9,6 @@
 /** A node of a CRD's `openAPIV3Schema`, as plain JSON. */
 export type OpenApiSchema = { readonly [keyword: string]: any };
 
-import { cloneJson } from '../_json';
 
 const PRESERVE = 'x-kubernetes-preserve-unknown-fields';
 const EMBEDDED = 'x-kubernetes-embedded-resource';
@@ -25,7 +24,7 @@ export function hasDefaults(schema: OpenApiSchema | undefined): boolean {
 }
 
 /**
- * Applies the schema's defaults to `value` in place, as Kubernetes' structural defaulting does:
+ * A copy of `value` with the schema's defaults applied, as Kubernetes' structural defaulting does:
  *
  * 1. a `null` whose schema is not `nullable` and has no `default` is removed;
  * 2. a property that is missing, or `null` and not `nullable`, gets a deep copy of its `default`;
@@ -35,58 +34,88 @@ export function hasDefaults(schema: OpenApiSchema | undefined): boolean {
  *    its fields do not apply (give the object `default: {}` for them to apply);
  * 4. `allOf`/`anyOf`/`oneOf`/`not` carry no defaults (Kubernetes rejects a CRD that puts them there).
  *
- * @param value a parsed object, changed in place
+ * Fields the schema does not know are copied as they are (see `pruneUnknownFields`).
+ *
+ * @param value parsed JSON, not changed
  * @param schema its schema
- * @returns `value`
  */
 export function applyDefaults<T>(value: T, schema: OpenApiSchema | undefined): T {
-  pruneNonNullableNulls(value, schema);
-  defaultNode(value, schema);
-  return value;
+  return defaulted(value, defaulter(schema), true) as T;
 }
 
-function pruneNonNullableNulls(value: unknown, schema: OpenApiSchema | undefined): void {
-  if (!isMap(schema)) return;
-  if (Array.isArray(value)) {
-    for (const item of value) pruneNonNullableNulls(item, schema.items);
-  } else if (isMap(value)) {
-    for (const key of Object.keys(value)) {
-      const child = propertySchema(schema, key);
-      if (value[key] === null && child !== undefined && child.nullable !== true && child.default === undefined) {
-        delete value[key];
-      } else {
-        pruneNonNullableNulls(value[key], child);
-      }
-    }
-  }
+/** A schema node as defaulting reads it, built once per schema. */
+interface Defaulter {
+  readonly nullable: boolean;
+  readonly default: unknown;
+  /** The properties, by name. */
+  readonly properties?: Map<string, Defaulter>;
+  /** The properties that have a default. */
+  readonly defaulted: ReadonlyArray<readonly [string, Defaulter]>;
+  readonly additional?: Defaulter;
+  readonly items?: Defaulter;
 }
 
-function defaultNode(value: unknown, schema: OpenApiSchema | undefined): void {
-  if (!isMap(schema)) return;
+const defaulters = new WeakMap<object, Defaulter>();
+
+function defaulter(schema: OpenApiSchema | undefined): Defaulter | undefined {
+  if (!isMap(schema)) return undefined;
+  let node = defaulters.get(schema);
+  if (node) return node;
+  const properties = isMap(schema.properties)
+    ? new Map(Object.entries(schema.properties).filter(([, p]) => isMap(p)).map(([k, p]) => [k, defaulter(p)!]))
+    : undefined;
+  node = {
+    nullable: schema.nullable === true,
+    default: schema.default,
+    properties,
+    defaulted: properties ? [...properties].filter(([, p]) => p.default !== undefined) : [],
+    additional: defaulter(schema.additionalProperties),
+    items: defaulter(schema.items),
+  };
+  defaulters.set(schema, node);
+  return node;
+}
+
+/**
+ * A copy of `value`, defaulted: Kubernetes' two passes in one walk, `PruneNonNullableNullsWithoutDefaults`
+ * (not inside a default just applied, which that pass, run first, never sees) and `Default`.
+ */
+function defaulted(value: unknown, node: Defaulter | undefined, pruneNulls: boolean): unknown {
+  if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
-    const items = schema.items;
-    if (!isMap(items)) return;
+    const items = node?.items;
+    const out = new Array(value.length);
     for (let i = 0; i < value.length; i++) {
-      if (value[i] === null && items.nullable !== true && items.default !== undefined) value[i] = cloneJson(items.default);
-      defaultNode(value[i], items);
+      const item = value[i];
+      out[i] = item === null && items && !items.nullable && items.default !== undefined
+        ? defaulted(items.default, items, false)
+        : defaulted(item, items, pruneNulls);
     }
-  } else if (isMap(value)) {
-    const properties = isMap(schema.properties) ? schema.properties : undefined;
-    for (const key in properties) {
-      const property = properties[key];
-      if (!isMap(property) || property.default === undefined) continue;
-      if (!(key in value) || (value[key] === null && property.nullable !== true)) value[key] = cloneJson(property.default);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  const properties = node?.properties;
+  const additional = node?.additional;
+  for (const key in value as Record<string, unknown>) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item === undefined) continue;
+    const child = properties?.get(key) ?? additional;
+    if (item === null && child && !child.nullable) {
+      // Replaced by the default below, or removed.
+      if (child.default !== undefined && !properties?.has(key)) out[key] = defaulted(child.default, child, false);
+      else if (child.default === undefined && !pruneNulls) out[key] = null;
+      continue;
     }
-    const additional = isMap(schema.additionalProperties) ? schema.additionalProperties : undefined;
-    for (const key of Object.keys(value)) {
-      if (properties && key in properties) {
-        defaultNode(value[key], properties[key]);
-      } else if (additional) {
-        if (value[key] === null && additional.nullable !== true && additional.default !== undefined) value[key] = cloneJson(additional.default);
-        defaultNode(value[key], additional);
-      }
+    out[key] = defaulted(item, child, pruneNulls);
+  }
+  if (node) {
+    const list = node.defaulted;
+    for (let i = 0; i < list.length; i++) {
+      const [key, property] = list[i];
+      if (!(key in out)) out[key] = defaulted(property.default, property, false);
     }
   }
+  return out;
 }
 
 /**
@@ -124,13 +153,6 @@ function prune(value: unknown, schema: OpenApiSchema | undefined, path: string, 
       removed.push(childPath);
     }
   }
-}
-
-/** The schema of an object's field `key`: from `properties`, else `additionalProperties`. */
-function propertySchema(schema: OpenApiSchema, key: string): OpenApiSchema | undefined {
-  const own = isMap(schema.properties) ? schema.properties[key] : undefined;
-  if (isMap(own)) return own;
-  return isMap(schema.additionalProperties) ? schema.additionalProperties : undefined;
 }
 
 function children(schema: OpenApiSchema): OpenApiSchema[] {
