@@ -5,10 +5,10 @@ import { Testing } from 'cdk8s';
 import * as ts from 'typescript';
 import { parseAllDocuments } from 'yaml';
 import * as lib from '../src';
+import { databasePromise } from './support/database-promise';
 import { CliIo, processIo } from '../src/cli/io';
 import { main } from '../src/cli/main';
 import { generateRequestModule } from '../src/codegen/request-module';
-import { databasePromise } from './support/database-promise';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'shared', 'fixtures', 'promises');
 const ROOT = path.join(__dirname, '..');

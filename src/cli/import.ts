@@ -28,7 +28,8 @@ export const importCommand: Command = (args: string[], io: CliIo): number => {
     io.stderr(`${file}: warning: ${w.path}: ${w.message}\n`);
   }
   const apis = (docs as any[]).filter(d => typeof d.spec?.api === 'object' && d.spec.api !== null && Object.keys(d.spec.api).length > 0);
-  const requests = apis.length > 0 ? fail(file, () => generateRequestCode(apis.map(d => ({ crd: d.spec.api, promiseName: d.metadata?.name })))) : undefined;
+  const sources = apis.map(d => ({ crd: d.spec.api, promiseName: d.metadata?.name }));
+  const requests = apis.length > 0 ? fail(file, () => generateRequestCode(sources)) : undefined;
   const module = generatePromiseModule(plans, { source: path.basename(file), extra: requests });
   if (typeof output === 'string') io.writeFile(output, module);
   else io.stdout(module);

@@ -1,9 +1,9 @@
 import { Testing } from 'cdk8s';
 import { stringify } from 'yaml';
+import { PipelineJob, WorkflowAction, WorkflowType } from '../../src';
 import { CliIo, processIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { hashSpec, md5Hex, promiseSpecForHash, renderWorkflow } from '../../src/render';
-import { PipelineJob, WorkflowAction, WorkflowType } from '../../src';
 import { databasePromise } from '../support/database-promise';
 
 /** The spec the API server stores for `{ name: 'orders' }`: schema defaults applied, nested ones included. */
@@ -46,7 +46,7 @@ describe('the kratix.io/hash of a request that leaves defaulted fields out is Kr
     const job = new PipelineJob(chart, 'job', { pipeline, requestManifest: sparse });
     const files: Record<string, string> = { '/p.yaml': stringify(db.toJson()), '/r.yaml': stringify(sparse) };
     let stdout = '';
-    const io: CliIo = { ...processIo, stdout: t => { stdout += t; }, stderr: () => undefined, readFile: p => files[p], } as CliIo;
+    const io: CliIo = { ...processIo, stdout: t => { stdout += t; }, stderr: () => undefined, readFile: p => files[p] } as CliIo;
     expect(main(['render', '/p.yaml', '--workflow', 'resource/configure', '--request', '/r.yaml'], io)).toBe(0);
     expect(stdout).toContain(`kratix.io/hash: "${hashOf(job.apiObjects.map(o => o.toJson()))}"`);
   });
