@@ -1,4 +1,4 @@
-export { applyDefaults, hasDefaults, pruneUnknownFields } from './structural-defaults';
+export { applyDefaults, pruneUnknownFields } from './structural-defaults';
 export type { OpenApiSchema } from './structural-defaults';
 export { schemaViolations } from './schema-validation';
 export type { SchemaViolation } from './schema-validation';

@@ -78,7 +78,7 @@ export function compile(schema: OpenApiSchema): ValidateFunction {
  * @param resource whether the node is a resource (the root, or `x-kubernetes-embedded-resource`), whose
  * apiVersion, kind and metadata are always allowed
  */
-export function toJsonSchema(node: OpenApiSchema, strict: boolean, resource: boolean): any {
+function toJsonSchema(node: OpenApiSchema, strict: boolean, resource: boolean): any {
   if (typeof node !== 'object' || node === null) return {};
   const out: any = {};
   for (const keyword of VALUE_KEYWORDS) if (node[keyword] !== undefined) out[keyword] = node[keyword];

@@ -15,14 +15,6 @@ const EMBEDDED = 'x-kubernetes-embedded-resource';
 /** The fields every object of an embedded resource or a resource root keeps. */
 const RESOURCE_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
 
-/** Whether `schema` or any schema below it has a `default`: otherwise defaulting changes nothing. */
-export function hasDefaults(schema: OpenApiSchema | undefined): boolean {
-  if (!isMap(schema)) return false;
-  if (schema.default !== undefined) return true;
-  for (const child of children(schema)) if (hasDefaults(child)) return true;
-  return false;
-}
-
 /**
  * A copy of `value` with the schema's defaults applied, as Kubernetes' structural defaulting does:
  *
@@ -153,14 +145,6 @@ function prune(value: unknown, schema: OpenApiSchema | undefined, path: string, 
       removed.push(childPath);
     }
   }
-}
-
-function children(schema: OpenApiSchema): OpenApiSchema[] {
-  const out: OpenApiSchema[] = [];
-  if (isMap(schema.properties)) out.push(...Object.values(schema.properties));
-  if (isMap(schema.additionalProperties)) out.push(schema.additionalProperties);
-  if (isMap(schema.items)) out.push(schema.items);
-  return out;
 }
 
 function isMap(value: unknown): value is Record<string, any> {

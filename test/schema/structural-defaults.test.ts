@@ -1,4 +1,4 @@
-import { applyDefaults, hasDefaults, pruneUnknownFields, storedResource } from '../../src/schema';
+import { applyDefaults, pruneUnknownFields, storedResource } from '../../src/schema';
 
 const obj = (properties: any, extra: any = {}) => ({ type: 'object', properties, ...extra });
 
@@ -56,11 +56,6 @@ describe('structural defaulting (Kubernetes rules)', () => {
 
   test('rule 4: defaults inside anyOf are not applied', () => {
     expect(applyDefaults({}, { type: 'object', anyOf: [obj({ a: { type: 'string', default: 'x' } })] })).toEqual({});
-  });
-
-  test('hasDefaults() finds a default at any depth', () => {
-    expect(hasDefaults(obj({ a: obj({ b: { type: 'array', items: obj({ c: { type: 'string', default: 'x' } }) } }) }))).toBe(true);
-    expect(hasDefaults(obj({ a: { type: 'string' } }))).toBe(false);
   });
 });
 
