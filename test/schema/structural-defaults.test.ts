@@ -54,6 +54,14 @@ describe('structural defaulting (Kubernetes rules)', () => {
     expect(applyDefaults({}, schema)).toEqual({ tags: ['a'] });
   });
 
+  test('the input is not changed', () => {
+    const schema = obj({ a: obj({ x: { type: 'string', default: 'd' } }), b: obj({ y: { type: 'string' } }), n: { type: 'string' } });
+    const input = { a: {}, b: { y: 'kept' }, n: null };
+    const out = applyDefaults(input, schema);
+    expect(out).toEqual({ a: { x: 'd' }, b: { y: 'kept' } });
+    expect(input).toEqual({ a: {}, b: { y: 'kept' }, n: null });
+  });
+
   test('rule 4: defaults inside anyOf are not applied', () => {
     expect(applyDefaults({}, { type: 'object', anyOf: [obj({ a: { type: 'string', default: 'x' } })] })).toEqual({});
   });
