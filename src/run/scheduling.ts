@@ -18,6 +18,8 @@ export interface Schedule {
   readonly placements: Placement[];
   /** The IDs of the groups no Destination matches. */
   readonly unscheduled: string[];
+  /** Resource groups that several Destinations match: which one this run picked (Kratix picks at random). */
+  readonly choices: Array<{ readonly work: string; readonly groupId: string; readonly picked: string; readonly among: string[] }>;
 }
 
 const DRY_RUN_SELECTOR = { [KratixLabels.DRY_RUN]: 'true' };
@@ -62,6 +64,7 @@ export function destinationMatches(destination: Destination, m: Record<string, s
 export function scheduleWork(work: KubeObject, destinations: readonly Destination[]): Schedule {
   const placements: Placement[] = [];
   const unscheduled: string[] = [];
+  const choices: Schedule['choices'] = [];
   const isResource = typeof work.spec.resourceName === 'string' && work.spec.resourceName !== '';
   const dryRun = work.metadata.labels?.[KratixLabels.DRY_RUN] === 'true';
   const byName = [...destinations].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -72,9 +75,12 @@ export function scheduleWork(work: KubeObject, destinations: readonly Destinatio
       unscheduled.push(group.id);
       continue;
     }
+    if (isResource && matching.length > 1) {
+      choices.push({ work: work.metadata.name, groupId: group.id, picked: matching[0].name, among: matching.map(d => d.name) });
+    }
     for (const destination of isResource ? matching.slice(0, 1) : matching) {
       placements.push({ name: `${work.metadata.name}.${destination.name}-${String(group.id).slice(0, 5)}`, work, group, destination });
     }
   }
-  return { placements, unscheduled };
+  return { placements, unscheduled, choices };
 }
