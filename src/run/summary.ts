@@ -44,7 +44,8 @@ export function runSummary(result: RunResult): string {
     out += `  group ${c.groupId.slice(0, 5)} of ${c.work} matches ${c.among.join(', ')}: Kratix picks one at random, this run picked ${c.picked} (the first by name)\n`;
   }
   for (const u of result.unscheduled) out += `  UNSCHEDULED: group '${u.directory}' (${u.id.slice(0, 5)}) of ${u.work}: no Destination matches its selectors\n`;
-  const diff = unifiedDiff('status before', 'status after', emitYamlDocument(sortedKeys(result.statusBefore)), emitYamlDocument(sortedKeys(result.object.status ?? {})));
+  const yaml = (status: unknown) => (typeof status === 'object' && status !== null && Object.keys(status).length > 0 ? emitYamlDocument(sortedKeys(status)) : '');
+  const diff = unifiedDiff('status before', 'status after', yaml(result.statusBefore), yaml(result.object.status));
   out += diff === '' ? 'status: unchanged\n' : `status diff:\n${indent(diff, '  ')}`;
   if (result.object.metadata.labels?.['kratix.io/workflow-suspended'] === 'true') out += 'label kratix.io/workflow-suspended: "true"\n';
   out += result.failure ? `FAILED in pipeline ${result.failure.pipeline}${result.failure.container ? `, container ${result.failure.container}` : ''}: ${result.failure.message}\n` : 'OK\n';

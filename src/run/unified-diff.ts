@@ -20,10 +20,10 @@ export function unifiedDiff(expectedName: string, actualName: string, expected: 
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) {
       ops.push({ op: ' ', line: a[i], ai: i++, bi: j++ });
-    } else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      ops.push({ op: '+', line: b[j], ai: i, bi: j++ });
-    } else {
+    } else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
       ops.push({ op: '-', line: a[i], ai: i++, bi: j });
+    } else {
+      ops.push({ op: '+', line: b[j], ai: i, bi: j++ });
     }
   }
   const CONTEXT = 3;
