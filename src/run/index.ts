@@ -15,7 +15,7 @@ export type { Destination, FilepathMode } from './destinations';
 export { DestinationError, readDestinations } from './destinations';
 export type { StateStoreFile } from './state-store';
 export type { Placement } from './scheduling';
-export type { PipelineStep, StepContext } from './steps';
+export type { PipelineStep } from './steps';
 export { resultFiles, diffTrees } from './result-files';
 export { runSummary } from './summary';
 export { decompress } from './workload-groups';

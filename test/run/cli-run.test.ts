@@ -45,22 +45,18 @@ describe('cdk8s-kratix run', () => {
       '--exec', `render=${RENDER_SH}`, '--exec', `vault=${VAULT_SH}`, '--out', out);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const write = (dir: string, file: string, text: string) => {
-      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      fs.writeFileSync(path.join(dir, file), text);
-    };
     const api = await runWorkflow(webappPromise(), {
       workflow: 'resource/configure', request: REQUEST, destinations: DESTINATIONS,
       steps: {
-        render: ({ env, dirs }) => {
-          write(dirs.output, 'deployment.yaml', `kind: Deployment\nname: ${env.KRATIX_OBJECT_NAME}\n`);
-          write(dirs.output, 'platform/db.yaml', 'kind: Postgresql\n');
-          write(dirs.metadata, 'destination-selectors.yaml', '- matchLabels: {region: eu}\n- directory: platform\n  matchLabels: {environment: platform}\n');
-          write(dirs.metadata, 'status.yaml', `iam: {user: ${env.TIER}}\n`);
+        render: sdk => {
+          sdk.writeOutput('deployment.yaml', `kind: Deployment\nname: ${sdk.context.objectName}\n`);
+          sdk.writeOutput('platform/db.yaml', 'kind: Postgresql\n');
+          sdk.writeDestinationSelectors([{ matchLabels: { region: 'eu' } }, { directory: 'platform', matchLabels: { environment: 'platform' } }]);
+          sdk.writeStatus({ iam: { user: 'web' } });
         },
-        vault: ({ dirs }) => {
-          if (!fs.readFileSync(path.join(dirs.input, 'object.yaml'), 'utf8').includes('message: Pending')) throw new Error('not Pending');
-          write(dirs.metadata, 'status.yaml', 'vault: stored\n');
+        vault: sdk => {
+          if (sdk.readInput().getValue('status.message') !== 'Pending') throw new Error('not Pending');
+          sdk.writeStatus({ vault: 'stored' });
         },
       },
     });

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { DESTINATIONS, REQUEST, tmpDir, webappPromise } from './fixtures';
-import { runWorkflow, StepContext } from '../../src/run';
+import { runWorkflow } from '../../src/run';
+import { KratixSdk } from '../../src/sdk';
 
 const NOW = new Date('2026-08-21T10:00:00Z');
 const write = (dir: string, file: string, text: string) => {
@@ -12,25 +13,25 @@ const write = (dir: string, file: string, text: string) => {
 const cond = (obj: any, type: string) => obj.status.conditions.find((c: any) => c.type === type);
 
 /** The §4.6 pipeline: deployment.yaml, platform/db.yaml and their selectors, plus a status. */
-function deploy(ctx: StepContext): void {
-  write(ctx.dirs.output, 'deployment.yaml', 'kind: Deployment\n');
-  write(ctx.dirs.output, 'platform/db.yaml', 'kind: Postgresql\n');
-  write(ctx.dirs.metadata, 'destination-selectors.yaml', '- matchLabels: {region: eu}\n- directory: platform\n  matchLabels: {environment: platform}\n');
-  write(ctx.dirs.metadata, 'status.yaml', 'message: user created\niam: {user: admin}\n');
+function deploy(sdk: KratixSdk): void {
+  sdk.writeOutput('deployment.yaml', 'kind: Deployment\n');
+  sdk.writeOutput('platform/db.yaml', 'kind: Postgresql\n');
+  sdk.writeDestinationSelectors([{ matchLabels: { region: 'eu' } }, { directory: 'platform', matchLabels: { environment: 'platform' } }]);
+  sdk.writeStatus({ message: 'user created', iam: { user: 'admin' } });
 }
 
 describe('runWorkflow: resource/configure, two pipelines (runtime doc §2, §4, §5.9, §6)', () => {
   let seen: any;
-  let env: Record<string, string> = {};
-  const vault = (ctx: StepContext) => {
-    seen = parse(fs.readFileSync(path.join(ctx.dirs.input, 'object.yaml'), 'utf8'));
-    write(ctx.dirs.metadata, 'status.yaml', 'iam: {password: vault-ref}\nconditions:\n- {type: VaultReady, status: "True", reason: Stored, message: secret stored}\n');
+  let env: Record<string, unknown> = {};
+  const vault = (sdk: KratixSdk) => {
+    seen = parse(fs.readFileSync(path.join(sdk.inputDir, 'object.yaml'), 'utf8'));
+    write(sdk.metadataDir, 'status.yaml', 'iam: {password: vault-ref}\nconditions:\n- {type: VaultReady, status: "True", reason: Stored, message: secret stored}\n');
   };
 
   test('works, state store, object status and what the second pipeline reads', async () => {
     const result = await runWorkflow(webappPromise(), {
       workflow: 'resource/configure', request: REQUEST, destinations: DESTINATIONS, now: NOW,
-      steps: { render: ctx => { env = { ...ctx.env }; deploy(ctx); }, vault },
+      steps: { render: sdk => { env = { ...sdk.context.toJSON(), input: sdk.inputDir }; deploy(sdk); }, vault },
     });
     expect(result.ok).toBe(true);
     // §2.4: the second pipeline's object.yaml has message Pending, pipeline 1's keys and the starting conditions.
@@ -57,19 +58,18 @@ describe('runWorkflow: resource/configure, two pipelines (runtime doc §2, §4, 
     expect(status.kratix.workflows.pipelines.map((p: any) => p.phase)).toEqual(['Succeeded', 'Succeeded']);
     expect(status.workflows).toBe(2);
     expect(status.workflowsSucceeded).toBe(2);
-    // §2.2: the renderer's env, then the container's, plus the three directories.
-    expect(env).toMatchObject({
-      KRATIX_WORKFLOW_ACTION: 'configure', KRATIX_WORKFLOW_TYPE: 'resource', KRATIX_PROMISE_NAME: 'webapp', KRATIX_PIPELINE_NAME: 'deploy',
-      KRATIX_OBJECT_KIND: 'WebApp', KRATIX_OBJECT_GROUP: 'example.org', KRATIX_OBJECT_VERSION: 'v1', KRATIX_OBJECT_NAME: 'shop',
-      KRATIX_OBJECT_NAMESPACE: 'team-a', KRATIX_CRD_PLURAL: 'webapps', KRATIX_CLUSTER_SCOPED: 'false', TIER: 'web',
+    // §2.2: the SDK is bound to the renderer's env for the container and to the pipeline's directories.
+    expect(env).toEqual({
+      workflowAction: 'configure', workflowType: 'resource', promiseName: 'webapp', pipelineName: 'deploy',
+      objectKind: 'WebApp', objectGroup: 'example.org', objectVersion: 'v1', objectName: 'shop',
+      objectNamespace: 'team-a', crdPlural: 'webapps', clusterScoped: false, dryRun: false, input: expect.stringMatching(/cdk8s-kratix-run-.*\/0-deploy\/input$/),
     });
-    expect(Object.keys(env).slice(-3)).toEqual(['KRATIX_INPUT_DIR', 'KRATIX_OUTPUT_DIR', 'KRATIX_METADATA_DIR']);
   });
 
   test('a message left by the first pipeline is reset to Pending and, with none from the last, becomes "Resource requested"', async () => {
     const result = await runWorkflow(webappPromise(), {
       workflow: 'resource/configure', request: REQUEST, now: NOW,
-      steps: { render: ctx => write(ctx.dirs.metadata, 'status.yaml', 'message: first\n'), vault: () => undefined },
+      steps: { render: sdk => write(sdk.metadataDir, 'status.yaml', 'message: first\n'), vault: () => undefined },
     });
     expect(result.object.status.message).toBe('Resource requested');
   });
@@ -79,9 +79,9 @@ describe('runWorkflow: resource/configure, two pipelines (runtime doc §2, §4, 
     await runWorkflow(webappPromise(), {
       workflow: 'resource/configure', request: REQUEST, now: NOW,
       steps: {
-        render: ctx => {
+        render: sdk => {
           try {
-            fs.writeFileSync(path.join(ctx.dirs.input, 'object.yaml'), 'x');
+            fs.writeFileSync(path.join(sdk.inputDir, 'object.yaml'), 'x');
           } catch (e: any) { error = e.code; }
         },
         vault: () => undefined,
@@ -105,7 +105,7 @@ describe('runWorkflow: resource/configure, two pipelines (runtime doc §2, §4, 
     const twin = { ...DESTINATIONS[0], metadata: { ...DESTINATIONS[0].metadata, name: 'a-worker' }, spec: { path: 'a-worker' } };
     const result = await runWorkflow(webappPromise(), {
       workflow: 'resource/configure', request: REQUEST, now: NOW, destinations: [DESTINATIONS[0], twin],
-      steps: { render: ctx => write(ctx.dirs.output, 'x.yaml', 'x'), vault: () => undefined },
+      steps: { render: sdk => write(sdk.outputDir, 'x.yaml', 'x'), vault: () => undefined },
     });
     expect(result.stateStore.map(f => f.destination)).toEqual(['a-worker']);
     expect(result.choices).toEqual([{ work: result.works[0].metadata.name, groupId: '5058f1af8388633f609cadb75a75dc9d', picked: 'a-worker', among: ['a-worker', 'worker-1'] }]);
@@ -121,7 +121,7 @@ describe('runWorkflow: workflow control (runtime doc §4.1, §6.5, §7.4)', () =
     const result = await runWorkflow(promise, {
       workflow: 'resource/configure', request: REQUEST, now: NOW, destinations: DESTINATIONS,
       steps: {
-        render: ctx => { deploy(ctx); write(ctx.dirs.metadata, 'workflow-control.yaml', 'suspend: true\nmessage: waiting for approval\n'); },
+        render: sdk => { deploy(sdk); write(sdk.metadataDir, 'workflow-control.yaml', 'suspend: true\nmessage: waiting for approval\n'); },
         after: () => { laterContainerRan = true; },
         vault: () => { secondRan = true; },
       },
@@ -148,8 +148,8 @@ describe('runWorkflow: workflow control (runtime doc §4.1, §6.5, §7.4)', () =
     const result = await runWorkflow(promise, {
       workflow: 'resource/configure', request: REQUEST, now: NOW,
       steps: {
-        render: ctx => write(ctx.dirs.metadata, 'workflow-control.yaml', 'suspend: true\n'),
-        after: ctx => fs.rmSync(path.join(ctx.dirs.metadata, 'workflow-control.yaml')),
+        render: sdk => write(sdk.metadataDir, 'workflow-control.yaml', 'suspend: true\n'),
+        after: sdk => fs.rmSync(path.join(sdk.metadataDir, 'workflow-control.yaml')),
         vault: () => undefined,
       },
     });
@@ -160,12 +160,12 @@ describe('runWorkflow: workflow control (runtime doc §4.1, §6.5, §7.4)', () =
   test('retry sets nextRetryAt and attempts; an invalid retryAfter (1d) fails the pipeline and writes no Work', async () => {
     const retry = await runWorkflow(webappPromise(), {
       workflow: 'resource/configure', request: REQUEST, now: NOW,
-      steps: { render: ctx => write(ctx.dirs.metadata, 'workflow-control.yaml', 'retryAfter: 10m\nsuspend: false\n'), vault: () => undefined },
+      steps: { render: sdk => write(sdk.metadataDir, 'workflow-control.yaml', 'retryAfter: 10m\nsuspend: false\n'), vault: () => undefined },
     });
     expect(retry.object.status.kratix.workflows.pipelines[0]).toMatchObject({ phase: 'Suspended', nextRetryAt: '2026-08-21T10:10:00Z', attempts: 1 });
     const bad = await runWorkflow(webappPromise(), {
       workflow: 'resource/configure', request: REQUEST, now: NOW,
-      steps: { render: ctx => { deploy(ctx); write(ctx.dirs.metadata, 'workflow-control.yaml', 'retryAfter: 1d\n'); }, vault: () => undefined },
+      steps: { render: sdk => { deploy(sdk); write(sdk.metadataDir, 'workflow-control.yaml', 'retryAfter: 1d\n'); }, vault: () => undefined },
     });
     expect(bad.ok).toBe(false);
     expect(bad.failure!.message).toContain('failed to parse retry duration: "1d" with error: time: unknown unit "d" in duration "1d"');
@@ -177,7 +177,7 @@ describe('runWorkflow: workflow control (runtime doc §4.1, §6.5, §7.4)', () =
   test('workflow-control.yaml with suspend: "true" (quoted) fails the pipeline', async () => {
     const result = await runWorkflow(webappPromise(), {
       workflow: 'resource/configure', request: REQUEST, now: NOW,
-      steps: { render: ctx => write(ctx.dirs.metadata, 'workflow-control.yaml', 'suspend: "true"\n'), vault: () => undefined },
+      steps: { render: sdk => write(sdk.metadataDir, 'workflow-control.yaml', 'suspend: "true"\n'), vault: () => undefined },
     });
     expect(result.failure!.message).toContain('workflow-control.yaml');
     expect(result.failure!.message).toContain('cannot unmarshal string into Go struct field WorkflowControl.suspend of type bool');
@@ -202,9 +202,9 @@ describe('runWorkflow: failures (runtime doc §2.1, §3, §6.1)', () => {
     const result = await runWorkflow(webappPromise(), {
       workflow: 'resource/configure', request: REQUEST, now: NOW,
       steps: {
-        render: ctx => {
-          write(ctx.dirs.metadata, 'destination-selectors.yaml', '- directory: a/b\n  matchLabels: {x: y}\n');
-          write(ctx.dirs.metadata, 'workflow-control.yaml', 'suspend: true\n');
+        render: sdk => {
+          write(sdk.metadataDir, 'destination-selectors.yaml', '- directory: a/b\n  matchLabels: {x: y}\n');
+          write(sdk.metadataDir, 'workflow-control.yaml', 'suspend: true\n');
         },
         vault: () => undefined,
       },
@@ -215,7 +215,7 @@ describe('runWorkflow: failures (runtime doc §2.1, §3, §6.1)', () => {
   test('a top-level kratix key in status.yaml fails the pipeline', async () => {
     const result = await runWorkflow(webappPromise(), {
       workflow: 'resource/configure', request: REQUEST, now: NOW,
-      steps: { render: ctx => write(ctx.dirs.metadata, 'status.yaml', 'kratix: {x: 1}\n'), vault: () => undefined },
+      steps: { render: sdk => write(sdk.metadataDir, 'status.yaml', 'kratix: {x: 1}\n'), vault: () => undefined },
     });
     expect(result.failure!.message).toContain("'kratix' is a kratix managed status field that cannot be updated via workflows");
   });
@@ -223,7 +223,7 @@ describe('runWorkflow: failures (runtime doc §2.1, §3, §6.1)', () => {
   test('a directory entry for a directory the pipeline did not write fails the work-writer', async () => {
     const result = await runWorkflow(webappPromise(), {
       workflow: 'resource/configure', request: REQUEST, now: NOW,
-      steps: { render: ctx => write(ctx.dirs.metadata, 'destination-selectors.yaml', '- directory: platform\n  matchLabels: {a: b}\n'), vault: () => undefined },
+      steps: { render: sdk => write(sdk.metadataDir, 'destination-selectors.yaml', '- directory: platform\n  matchLabels: {a: b}\n'), vault: () => undefined },
     });
     expect(result.failure!.message).toContain('open /work-creator-files/input/platform: no such file or directory');
   });
@@ -257,7 +257,7 @@ describe('runWorkflow: promise and delete workflows (runtime doc §4.7, §5.4, �
     const dev2 = { ...DESTINATIONS[0], metadata: { name: 'worker-2', labels: { environment: 'dev' } }, spec: { path: 'worker-2' } };
     const result = await runWorkflow(webappPromise({ dependencies: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'webapp-system' } }] }), {
       workflow: 'promise/configure', now: NOW, destinations: [...DESTINATIONS, dev2],
-      steps: { install: ctx => { write(ctx.dirs.output, 'operator.yaml', 'kind: Deployment\n'); write(ctx.dirs.metadata, 'status.yaml', 'message: installed\nextra: 1\n'); } },
+      steps: { install: sdk => { write(sdk.outputDir, 'operator.yaml', 'kind: Deployment\n'); write(sdk.metadataDir, 'status.yaml', 'message: installed\nextra: 1\n'); } },
     });
     expect(result.ok).toBe(true);
     expect(result.works.map(w => w.metadata.labels!['kratix.io/work-type'])).toEqual(['static-dependency', 'promise']);
@@ -275,7 +275,7 @@ describe('runWorkflow: promise and delete workflows (runtime doc §4.7, §5.4, �
   test('resource/delete: output and selectors ignored, status processed, the single delete pipeline sets ConfigureWorkflowCompleted', async () => {
     const result = await runWorkflow(webappPromise(), {
       workflow: 'resource/delete', request: { ...REQUEST, status: { message: 'Resource requested' } }, now: NOW, destinations: DESTINATIONS,
-      steps: { teardown: ctx => { write(ctx.dirs.output, 'x.yaml', 'x'); write(ctx.dirs.metadata, 'destination-selectors.yaml', 'not: a list'); write(ctx.dirs.metadata, 'status.yaml', 'cleaned: true\n'); } },
+      steps: { teardown: sdk => { write(sdk.outputDir, 'x.yaml', 'x'); write(sdk.metadataDir, 'destination-selectors.yaml', 'not: a list'); write(sdk.metadataDir, 'status.yaml', 'cleaned: true\n'); } },
     });
     expect(result.ok).toBe(true);
     expect(result.works).toEqual([]);
@@ -296,7 +296,7 @@ describe('runWorkflow: promise and delete workflows (runtime doc §4.7, §5.4, �
   test('a suspended delete pipeline: DeleteWorkflowCompleted False DeleteWorkflowSuspended', async () => {
     const result = await runWorkflow(webappPromise(), {
       workflow: 'resource/delete', request: REQUEST, now: NOW,
-      steps: { teardown: ctx => write(ctx.dirs.metadata, 'workflow-control.yaml', 'suspend: true\n') },
+      steps: { teardown: sdk => write(sdk.metadataDir, 'workflow-control.yaml', 'suspend: true\n') },
     });
     expect(cond(result.object, 'DeleteWorkflowCompleted')).toMatchObject({ status: 'False', reason: 'DeleteWorkflowSuspended' });
   });
