@@ -69,7 +69,8 @@ export function readDestinations(docs: readonly unknown[], file: string): Destin
     if (!MODES.includes(mode)) fail('spec.filepath.mode', `${quote(mode)} is not one of ${MODES.join(', ')}`);
     const filename = filepath.filename === undefined || filepath.filename === '' ? 'aggregated.yaml' : filepath.filename;
     if (typeof filename !== 'string') fail('spec.filepath.filename', `${quote(filename)} is not a file name`);
-    out.push({ name, labels: labels as Record<string, string>, path, strictMatchLabels: strict, filepathMode: mode, filename, deleting: meta.deletionTimestamp !== undefined && meta.deletionTimestamp !== null });
+    const deleting = meta.deletionTimestamp !== undefined && meta.deletionTimestamp !== null;
+    out.push({ name, labels: labels as Record<string, string>, path, strictMatchLabels: strict, filepathMode: mode, filename, deleting });
   };
   docs.forEach((doc, i) => read(doc, `document ${i + 1}`));
   return out;

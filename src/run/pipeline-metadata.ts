@@ -16,33 +16,37 @@ function podPath(name: string): string {
   return `/kratix/metadata/${name}`;
 }
 
-function readText(dir: string, name: string): string | undefined {
-  try {
-    return fs.readFileSync(path.join(dir, name), 'utf8');
-  } catch (e: any) {
-    if (e.code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
-
-/** `destination-selectors.yaml` as the work-writer reads it; missing = no entries. */
-export function readSelectors(dir: string): DestinationSelectorEntry[] {
-  const text = readText(dir, DESTINATION_SELECTORS_FILE);
-  return text === undefined ? [] : parseDestinationSelectors(text, podPath(DESTINATION_SELECTORS_FILE));
-}
-
 /** The path Kratix names `workflow-control.yaml` by. */
 export const CONTROL_FILE = podPath(WORKFLOW_CONTROL_FILE);
 
-/** `workflow-control.yaml` as the work-writer and status-writer read it; missing = no control. */
-export function readControl(dir: string): WorkflowControl {
-  return parseWorkflowControl(readText(dir, WORKFLOW_CONTROL_FILE) ?? '', CONTROL_FILE);
-}
+/** The metadata directory of one pipeline, listed once: a file Kratix reads may be missing. */
+export class MetadataDir {
+  private readonly names: Set<string>;
 
-/** `status.yaml` as the status-writer reads it (missing = `{}`), refused with a top-level `kratix` key. */
-export function readStatus(dir: string): Record<string, any> {
-  const text = readText(dir, STATUS_FILE);
-  const status = text === undefined ? {} : parseStatus(text, podPath(STATUS_FILE));
-  checkStatus(status, podPath(STATUS_FILE));
-  return status;
+  constructor(private readonly dir: string) {
+    this.names = new Set(fs.readdirSync(dir));
+  }
+
+  /** `destination-selectors.yaml` as the work-writer reads it; missing = no entries. */
+  public selectors(): DestinationSelectorEntry[] {
+    const text = this.text(DESTINATION_SELECTORS_FILE);
+    return text === undefined ? [] : parseDestinationSelectors(text, podPath(DESTINATION_SELECTORS_FILE));
+  }
+
+  /** `workflow-control.yaml` as the work-writer and status-writer read it; missing = no control. */
+  public control(): WorkflowControl {
+    return parseWorkflowControl(this.text(WORKFLOW_CONTROL_FILE) ?? '', CONTROL_FILE);
+  }
+
+  /** `status.yaml` as the status-writer reads it (missing = `{}`), refused with a top-level `kratix` key. */
+  public status(): Record<string, any> {
+    const text = this.text(STATUS_FILE);
+    const status = text === undefined ? {} : parseStatus(text, podPath(STATUS_FILE));
+    checkStatus(status, podPath(STATUS_FILE));
+    return status;
+  }
+
+  private text(name: string): string | undefined {
+    return this.names.has(name) ? fs.readFileSync(path.join(this.dir, name), 'utf8') : undefined;
+  }
 }

@@ -1,9 +1,9 @@
 import { KubeObject } from '../render';
-import { emitYamlDocument } from '../render/yaml-emitter';
 import { objectYaml, sortedKeys } from './object-yaml';
 import type { RunResult } from './run-workflow';
 import { unifiedDiff } from './unified-diff';
 import { decompress } from './workload-groups';
+import { emitYamlDocument } from '../render/yaml-emitter';
 
 /** What `--out DIR` holds: paths relative to DIR (`/`-separated) and their bytes. */
 export function resultFiles(result: RunResult): Map<string, Buffer> {

@@ -1,20 +1,19 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { cloneJson } from '../_json';
 import { KratixLabels } from '../constants';
 import { KubeObject, PreparedPromise, RenderedPipeline, RenderError, RenderSettings, renderWorkflow, WorkflowRef } from '../render';
-import { ContainerOutcome, ContainerRunner, ContainerSpec, PipelineDirs } from './containers';
+import { ContainerOutcome, ContainerRunner, ContainerSpec } from './containers';
 import { pipelineFailed, pipelineSucceeded, startPipeline, startWorkflow, workflowSuspended } from './controller-status';
 import { Destination } from './destinations';
-import { CONTROL_FILE, readControl, readSelectors, readStatus } from './pipeline-metadata';
 import { objectYaml } from './object-yaml';
+import { CONTROL_FILE, MetadataDir } from './pipeline-metadata';
 import { Placement, Schedule, scheduleWork } from './scheduling';
 import { StateStoreFile, stateStoreFiles } from './state-store';
 import { Status } from './status-merge';
 import { writeStatus } from './status-writer';
 import { pipelineWork, staticDependenciesWork } from './work';
 import { workloadGroups } from './workload-groups';
+import { acquireDirs, releaseDirs, writeObjectFile } from './workspace';
+import { PromiseInfo } from '../render/inputs';
 
 /** One container of a run: how it ended and how long it took. */
 export interface ContainerRun {
@@ -101,12 +100,25 @@ function asDocument(promise: unknown): any {
   return p !== null && typeof p === 'object' && typeof p.toJson === 'function' && p.node !== undefined ? p.toJson() : promise;
 }
 
-function render(promise: any, options: ExecuteOptions): RenderedPipeline[] {
+function inputError(e: unknown): RunInputError {
+  if (e instanceof RenderError) return new RunInputError(`${e.input === 'promise' ? 'the Promise' : e.input === 'request' ? 'the request' : 'the settings'}: ${e.path}: ${e.problem}`);
+  return new RunInputError((e as Error).message);
+}
+
+/** The Promise read once, for the renderer and the runtime. */
+function prepare(promise: unknown): PreparedPromise {
+  try {
+    return new PreparedPromise(promise);
+  } catch (e) {
+    throw inputError(e);
+  }
+}
+
+function render(promise: PreparedPromise, options: ExecuteOptions): RenderedPipeline[] {
   try {
     return renderWorkflow(promise, options.workflow, options.request, options.settings);
   } catch (e) {
-    if (e instanceof RenderError) throw new RunInputError(`${e.input === 'promise' ? 'the Promise' : e.input === 'request' ? 'the request' : 'the settings'}: ${e.path}: ${e.problem}`);
-    throw new RunInputError((e as Error).message);
+    throw inputError(e);
   }
 }
 
@@ -129,11 +141,86 @@ function userContainerSpecs(p: RenderedPipeline, action: string): Array<{ spec: 
   });
 }
 
-function makeDirs(base: string, index: number, name: string): PipelineDirs {
-  const root = path.join(base, `${index}-${name}`);
-  const dirs = { input: path.join(root, 'input'), output: path.join(root, 'output'), metadata: path.join(root, 'metadata') };
-  for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
-  return dirs;
+interface PipelineInput {
+  /** The live object; the status-writer changes it in place. */
+  readonly object: KubeObject;
+  readonly now: Date;
+  readonly type: string;
+  readonly action: string;
+  readonly dryRun: boolean;
+  readonly pipeline: RenderedPipeline;
+  readonly containers: ReturnType<typeof userContainerSpecs>;
+  readonly runners: ContainerRunners;
+  readonly isLast: boolean;
+  readonly promise: PromiseInfo;
+}
+
+/**
+ * One pipeline's Pod: the reader writes object.yaml, the user containers run in order (a
+ * non-zero exit stops the Pod), then the work-writer (configure only) and the status-writer.
+ */
+async function runPipeline(input: PipelineInput): Promise<PipelineRun & { readonly failedContainer?: string }> {
+  const { object, now, type, action, pipeline: p } = input;
+  const containers: ContainerRun[] = [];
+  type Mutable = { -readonly [K in keyof PipelineRun]: PipelineRun[K] } & { failedContainer?: string };
+  const run: Mutable = { name: p.pipelineName, containers, warnings: [] };
+  const dirs = acquireDirs();
+  try {
+    writeObjectFile(dirs, objectYaml(object));
+    for (const c of input.containers) {
+      const runner = input.runners(p.pipelineName, c.spec.name)!;
+      const t0 = process.hrtime.bigint();
+      let outcome: ContainerOutcome;
+      try {
+        outcome = await runner.run({ ...c.spec, dirs });
+      } catch (e: any) {
+        outcome = { exitCode: 1, stdout: '', stderr: `${e?.stack ?? e}\n` };
+      }
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      containers.push({ name: c.spec.name, runner: runner.kind, ms, unresolvedEnv: c.unresolvedEnv, ...outcome });
+      if (outcome.exitCode !== 0) {
+        run.failure = `container ${c.spec.name} exited with code ${outcome.exitCode}`;
+        run.failedContainer = c.spec.name;
+        return run;
+      }
+    }
+    try {
+      const metadata = new MetadataDir(dirs.metadata);
+      // The work-writer (configure only): selectors are checked before workflow control.
+      if (action === 'configure') {
+        const selectors = metadata.selectors();
+        if (metadata.control().action === 'none') {
+          const owner = {
+            promiseName: input.promise.name,
+            pipelineName: p.pipelineName,
+            type,
+            namespace: p.namespace,
+            request: type === 'resource' ? { name: object.metadata.name, namespace: object.metadata.namespace ?? '' } : undefined,
+            pipelineNamespaceSet: input.promise.pipelineNamespace !== '',
+            dryRun: input.dryRun,
+          };
+          run.work = pipelineWork(owner, workloadGroups(dirs.output, selectors, type, input.promise.destinationSelectors), now);
+        }
+      }
+      const outcome = writeStatus(object, {
+        type,
+        pipelineName: p.pipelineName,
+        isLast: input.isLast,
+        dryRun: input.dryRun,
+        incoming: metadata.status(),
+        control: metadata.control(),
+        controlFile: CONTROL_FILE,
+        now,
+      });
+      run.warnings = outcome.warnings;
+      if (outcome.suspended) run.suspended = outcome.suspended;
+    } catch (e: any) {
+      run.failure = e instanceof Error ? e.message : String(e);
+    }
+    return run;
+  } finally {
+    releaseDirs(dirs);
+  }
 }
 
 /**
@@ -150,9 +237,10 @@ export async function executeWorkflow(promiseInput: unknown, options: ExecuteOpt
   if (type === 'resource' && (options.request === undefined || options.request === null)) {
     throw new RunInputError(`${options.workflow} runs for one resource request: give the request`);
   }
-  const rendered = render(promise, options);
+  const preparedPromise = prepare(promise);
+  const rendered = render(preparedPromise, options);
   const now = options.now ?? new Date();
-  const prepared = new PreparedPromise(promise).info;
+  const prepared = preparedPromise.info;
 
   // Every container is mapped before anything runs.
   const plans = rendered.map(p => userContainerSpecs(p, action));
@@ -172,92 +260,40 @@ export async function executeWorkflow(promiseInput: unknown, options: ExecuteOpt
   const pipelines: PipelineRun[] = [];
   let failure: RunResult['failure'];
   if (options.workflow === 'promise/configure') {
-    const deps = staticDependenciesWork(prepared.name, Array.isArray(promise.spec?.dependencies) ? promise.spec.dependencies : [], prepared.destinationSelectors);
+    const dependencies = Array.isArray(promise.spec?.dependencies) ? promise.spec.dependencies : [];
+    const deps = staticDependenciesWork(prepared.name, dependencies, prepared.destinationSelectors);
     if (deps) works.push(deps);
   }
 
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-kratix-run-'));
-  try {
-    startWorkflow(object, action === 'delete' ? declared.slice(0, 1) : declared, action, now);
-    for (let i = 0; i < rendered.length; i++) {
-      const p = rendered[i];
-      const isLast = i === declared.length - 1;
-      startPipeline(object, p.pipelineName, action, now);
-      const dirs = makeDirs(base, i, p.pipelineName);
-      // The reader: the live object, keys sorted, in a directory the user containers cannot write.
-      fs.writeFileSync(path.join(dirs.input, 'object.yaml'), objectYaml(object), { mode: 0o444 });
-      fs.chmodSync(dirs.input, 0o555);
-
-      const containers: ContainerRun[] = [];
-      const run: { -readonly [K in keyof PipelineRun]: PipelineRun[K] } = { name: p.pipelineName, containers, warnings: [] };
-      pipelines.push(run);
-      let failed: { container?: string; message: string } | undefined;
-      for (const c of plans[i]) {
-        const runner = options.runners(p.pipelineName, c.spec.name)!;
-        const t0 = process.hrtime.bigint();
-        let outcome: ContainerOutcome;
-        try {
-          outcome = await runner.run({ ...c.spec, dirs });
-        } catch (e: any) {
-          outcome = { exitCode: 1, stdout: '', stderr: `${e?.stack ?? e}\n` };
-        }
-        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-        containers.push({ name: c.spec.name, runner: runner.kind, ms, unresolvedEnv: c.unresolvedEnv, ...outcome });
-        if (outcome.exitCode !== 0) {
-          failed = { container: c.spec.name, message: `container ${c.spec.name} exited with code ${outcome.exitCode}` };
-          break;
-        }
-      }
-
-      if (!failed) {
-        try {
-          const owner = {
-            promiseName: prepared.name,
-            pipelineName: p.pipelineName,
-            type,
-            namespace: p.namespace,
-            request: type === 'resource' ? { name: object.metadata.name, namespace: object.metadata.namespace ?? '' } : undefined,
-            pipelineNamespaceSet: prepared.pipelineNamespace !== '',
-            dryRun,
-          };
-          // The work-writer (configure only): selectors checked before workflow control.
-          if (action === 'configure') {
-            const selectors = readSelectors(dirs.metadata);
-            const control = readControl(dirs.metadata);
-            if (control.action === 'none') {
-              const work = pipelineWork(owner, workloadGroups(dirs.output, selectors, type, prepared.destinationSelectors), now);
-              run.work = work;
-              works.push(work);
-            }
-          }
-          // The status-writer.
-          const incoming = readStatus(dirs.metadata);
-          const control = readControl(dirs.metadata);
-          const outcome = writeStatus(object, { type, pipelineName: p.pipelineName, isLast, dryRun, incoming, control, controlFile: CONTROL_FILE, now });
-          run.warnings = outcome.warnings;
-          if (outcome.suspended) run.suspended = outcome.suspended;
-        } catch (e: any) {
-          failed = { message: e instanceof Error ? e.message : String(e) };
-        }
-      }
-
-      if (failed) {
-        run.failure = failed.message;
-        failure = { pipeline: p.pipelineName, ...failed };
-        pipelineFailed(object, p.pipelineName, action, now);
-        break;
-      }
-      if (run.suspended) {
-        // Suspend and retry stop the workflow here: later pipelines do not start.
-        workflowSuspended(object, action, now);
-        break;
-      }
-      pipelineSucceeded(object, p.pipelineName, action, i + 1, now);
+  startWorkflow(object, action === 'delete' ? declared.slice(0, 1) : declared, action, now);
+  for (let i = 0; i < rendered.length; i++) {
+    const p = rendered[i];
+    startPipeline(object, p.pipelineName, action, now);
+    const run = await runPipeline({
+      object,
+      now,
+      type,
+      action,
+      dryRun,
+      pipeline: p,
+      containers: plans[i],
+      runners: options.runners,
+      isLast: i === declared.length - 1,
+      promise: prepared,
+    });
+    pipelines.push(run);
+    if (run.work) works.push(run.work);
+    if (run.failure !== undefined) {
+      failure = { pipeline: p.pipelineName, container: run.failedContainer, message: run.failure };
+      pipelineFailed(object, p.pipelineName, action, now);
+      break;
     }
-  } finally {
-    // The input directories were made read-only for the containers.
-    for (const entry of fs.readdirSync(base)) fs.chmodSync(path.join(base, entry, 'input'), 0o755);
-    fs.rmSync(base, { recursive: true, force: true, maxRetries: 2 });
+    if (run.suspended) {
+      // Suspend and retry stop the workflow here: later pipelines do not start.
+      workflowSuspended(object, action, now);
+      break;
+    }
+    pipelineSucceeded(object, p.pipelineName, action, i + 1, now);
   }
 
   const placements: Placement[] = [];

@@ -131,7 +131,9 @@ export function clearPipelineSuspension(status: Status, pipelineName: string): v
  * a retry sets `nextRetryAt` and counts `attempts`, a suspend removes both;
  * `suspendedGeneration` is the object's generation. `lastTransitionTime` is untouched.
  */
-export function markPipelineAsSuspended(status: Status, pipelineName: string, message: string, nextRetryAt: string | undefined, generation: number): void {
+export function markPipelineAsSuspended(
+  status: Status, pipelineName: string, message: string, nextRetryAt: string | undefined, generation: number,
+): void {
   for (const [path, value] of [['status.kratix', status.kratix], ['status.kratix.workflows', status.kratix?.workflows]] as const) {
     if (typeof value !== 'object' || value === null) throw new PipelineFailure(`missing ${path} while marking pipeline ${JSON.stringify(pipelineName)} as suspended`);
   }

@@ -1,7 +1,7 @@
-import { emitYamlDocument } from '../render/yaml-emitter';
 import { sortedKeys } from './object-yaml';
 import type { RunResult } from './run-workflow';
 import { unifiedDiff } from './unified-diff';
+import { emitYamlDocument } from '../render/yaml-emitter';
 
 function ms(x: number): string {
   return x < 10 ? `${x.toFixed(1)} ms` : `${Math.round(x)} ms`;

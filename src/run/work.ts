@@ -1,9 +1,9 @@
 import { Kratix, KratixLabels } from '../constants';
 import { deterministicName, KubeObject, md5Hex } from '../render';
-import { emitYamlDocument } from '../render/yaml-emitter';
-import { yamlV2KeyLess } from '../render/destination-selectors';
-import { compress, PROMISE_SOURCE, ROOT_DIRECTORY, squash, WorkloadGroup } from './workload-groups';
 import { rfc3339 } from './time';
+import { compress, PROMISE_SOURCE, ROOT_DIRECTORY, squash, WorkloadGroup } from './workload-groups';
+import { yamlV2KeyLess } from '../render/destination-selectors';
+import { emitYamlDocument } from '../render/yaml-emitter';
 
 /** The apiVersion of Works. */
 export const WORK_API_VERSION = Kratix.API_VERSION;
