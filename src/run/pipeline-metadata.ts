@@ -19,6 +19,12 @@ function podPath(name: string): string {
 /** The path Kratix names `workflow-control.yaml` by. */
 export const CONTROL_FILE = podPath(WORKFLOW_CONTROL_FILE);
 
+let noControl: WorkflowControl | undefined;
+/** What a missing `workflow-control.yaml` means, parsed once. */
+function noWorkflowControl(): WorkflowControl {
+  return noControl ??= parseWorkflowControl('', CONTROL_FILE);
+}
+
 /** The metadata directory of one pipeline, listed once: a file Kratix reads may be missing. */
 export class MetadataDir {
   private readonly names: Set<string>;
@@ -35,7 +41,8 @@ export class MetadataDir {
 
   /** `workflow-control.yaml` as the work-writer and status-writer read it; missing = no control. */
   public control(): WorkflowControl {
-    return parseWorkflowControl(this.text(WORKFLOW_CONTROL_FILE) ?? '', CONTROL_FILE);
+    const text = this.text(WORKFLOW_CONTROL_FILE);
+    return text === undefined ? noWorkflowControl() : parseWorkflowControl(text, CONTROL_FILE);
   }
 
   /** `status.yaml` as the status-writer reads it (missing = `{}`), refused with a top-level `kratix` key. */

@@ -49,12 +49,12 @@ export function workloadFiles(root: string, dir: string, skipTopLevel: ReadonlyS
 }
 
 function walk(root: string, dir: string, skip: ReadonlySet<string> | undefined, out: Workload[]): void {
-  const names = fs.readdirSync(dir).sort(byteOrder);
-  for (const name of names) {
-    if (skip?.has(name)) continue;
-    const file = path.join(dir, name);
-    // Symlinks are followed, as Go's os.Open does.
-    if (fs.statSync(file).isDirectory()) {
+  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => byteOrder(a.name, b.name));
+  for (const entry of entries) {
+    if (skip?.has(entry.name)) continue;
+    const file = path.join(dir, entry.name);
+    // A symlink is read as a file, as Go's os.ReadFile does: a link to a directory fails.
+    if (entry.isDirectory()) {
       walk(root, file, undefined, out);
     } else {
       out.push({ filepath: path.relative(root, file).split(path.sep).join('/'), content: compress(fs.readFileSync(file)) });
@@ -64,6 +64,8 @@ function walk(root: string, dir: string, skip: ReadonlySet<string> | undefined, 
 
 /** Compares strings by their UTF-8 bytes, as Go sorts directory entries. */
 function byteOrder(a: string, b: string): number {
+  // UTF-16 order is byte order for ASCII names, the usual case.
+  if (/^[\x00-\x7f]*$/.test(a + b)) return a < b ? -1 : a > b ? 1 : 0;
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 

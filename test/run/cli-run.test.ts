@@ -46,7 +46,9 @@ describe('cdk8s-kratix run', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const api = await runWorkflow(webappPromise(), {
-      workflow: 'resource/configure', request: REQUEST, destinations: DESTINATIONS,
+      workflow: 'resource/configure',
+      request: REQUEST,
+      destinations: DESTINATIONS,
       steps: {
         render: sdk => {
           sdk.writeOutput('deployment.yaml', `kind: Deployment\nname: ${sdk.context.objectName}\n`);

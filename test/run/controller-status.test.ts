@@ -13,10 +13,14 @@ describe('runtime doc §6.7: the controller\'s status at workflow start', () => 
       workflows: 2,
       workflowsSucceeded: 0,
       workflowsFailed: 0,
-      kratix: { workflows: { pipelines: [
-        { name: 'create-user', phase: 'Pending', lastTransitionTime: '2026-08-21T10:00:00Z' },
-        { name: 'populate-vault', phase: 'Pending', lastTransitionTime: '2026-08-21T10:00:00Z' },
-      ] } },
+      kratix: {
+        workflows: {
+          pipelines: [
+            { name: 'create-user', phase: 'Pending', lastTransitionTime: '2026-08-21T10:00:00Z' },
+            { name: 'populate-vault', phase: 'Pending', lastTransitionTime: '2026-08-21T10:00:00Z' },
+          ],
+        },
+      },
     });
   });
 });

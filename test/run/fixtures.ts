@@ -3,7 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 
 /** A Promise like the runtime doc's examples: webapp, API WebApp, Promise selectors environment=dev. */
-export function webappPromise(extra: { resourceConfigure?: any[]; promiseConfigure?: any[]; resourceDelete?: any[]; dependencies?: any[] } = {}): any {
+interface Extra { resourceConfigure?: any[]; promiseConfigure?: any[]; resourceDelete?: any[]; dependencies?: any[] }
+
+export function webappPromise(extra: Extra = {}): any {
   const pipeline = (name: string, containers: string[], env: any[] = []) => ({
     apiVersion: 'platform.kratix.io/v1alpha1',
     kind: 'Pipeline',
@@ -25,7 +27,7 @@ export function webappPromise(extra: { resourceConfigure?: any[]; promiseConfigu
           group: 'example.org',
           names: { kind: 'WebApp', plural: 'webapps', singular: 'webapp' },
           scope: 'Namespaced',
-          versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+          versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
         },
       },
       workflows: {

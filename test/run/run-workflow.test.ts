@@ -23,17 +23,24 @@ function deploy(sdk: KratixSdk): void {
 describe('runWorkflow: resource/configure, two pipelines (runtime doc §2, §4, §5.9, §6)', () => {
   let seen: any;
   let env: Record<string, unknown> = {};
+  let fresh: string[] = [];
   const vault = (sdk: KratixSdk) => {
+    fresh = [...fs.readdirSync(sdk.outputDir), ...fs.readdirSync(sdk.metadataDir)];
     seen = parse(fs.readFileSync(path.join(sdk.inputDir, 'object.yaml'), 'utf8'));
     write(sdk.metadataDir, 'status.yaml', 'iam: {password: vault-ref}\nconditions:\n- {type: VaultReady, status: "True", reason: Stored, message: secret stored}\n');
   };
 
   test('works, state store, object status and what the second pipeline reads', async () => {
     const result = await runWorkflow(webappPromise(), {
-      workflow: 'resource/configure', request: REQUEST, destinations: DESTINATIONS, now: NOW,
+      workflow: 'resource/configure',
+      request: REQUEST,
+      destinations: DESTINATIONS,
+      now: NOW,
       steps: { render: sdk => { env = { ...sdk.context.toJSON(), input: sdk.inputDir }; deploy(sdk); }, vault },
     });
     expect(result.ok).toBe(true);
+    // §2.4: each pipeline starts with empty output and metadata directories.
+    expect(fresh).toEqual([]);
     // §2.4: the second pipeline's object.yaml has message Pending, pipeline 1's keys and the starting conditions.
     expect(seen.status.message).toBe('Pending');
     expect(seen.status.iam).toEqual({ user: 'admin' });
@@ -60,15 +67,27 @@ describe('runWorkflow: resource/configure, two pipelines (runtime doc §2, §4, 
     expect(status.workflowsSucceeded).toBe(2);
     // §2.2: the SDK is bound to the renderer's env for the container and to the pipeline's directories.
     expect(env).toEqual({
-      workflowAction: 'configure', workflowType: 'resource', promiseName: 'webapp', pipelineName: 'deploy',
-      objectKind: 'WebApp', objectGroup: 'example.org', objectVersion: 'v1', objectName: 'shop',
-      objectNamespace: 'team-a', crdPlural: 'webapps', clusterScoped: false, dryRun: false, input: expect.stringMatching(/cdk8s-kratix-run-.*\/0-deploy\/input$/),
+      workflowAction: 'configure',
+      workflowType: 'resource',
+      promiseName: 'webapp',
+      pipelineName: 'deploy',
+      objectKind: 'WebApp',
+      objectGroup: 'example.org',
+      objectVersion: 'v1',
+      objectName: 'shop',
+      objectNamespace: 'team-a',
+      crdPlural: 'webapps',
+      clusterScoped: false,
+      dryRun: false,
+      input: expect.stringMatching(/cdk8s-kratix-run-.*\/input$/),
     });
   });
 
   test('a message left by the first pipeline is reset to Pending and, with none from the last, becomes "Resource requested"', async () => {
     const result = await runWorkflow(webappPromise(), {
-      workflow: 'resource/configure', request: REQUEST, now: NOW,
+      workflow: 'resource/configure',
+      request: REQUEST,
+      now: NOW,
       steps: { render: sdk => write(sdk.metadataDir, 'status.yaml', 'message: first\n'), vault: () => undefined },
     });
     expect(result.object.status.message).toBe('Resource requested');
@@ -77,7 +96,9 @@ describe('runWorkflow: resource/configure, two pipelines (runtime doc §2, §4, 
   test('runtime doc §2.1: the input directory is read-only for user containers', async () => {
     let error = '';
     await runWorkflow(webappPromise(), {
-      workflow: 'resource/configure', request: REQUEST, now: NOW,
+      workflow: 'resource/configure',
+      request: REQUEST,
+      now: NOW,
       steps: {
         render: sdk => {
           try {
@@ -93,7 +114,10 @@ describe('runWorkflow: resource/configure, two pipelines (runtime doc §2, §4, 
 
   test('runtime doc §5.6: a group no Destination matches is unscheduled, the others are placed', async () => {
     const result = await runWorkflow(webappPromise(), {
-      workflow: 'resource/configure', request: REQUEST, now: NOW, destinations: [DESTINATIONS[0]],
+      workflow: 'resource/configure',
+      request: REQUEST,
+      now: NOW,
+      destinations: [DESTINATIONS[0]],
       steps: { render: deploy, vault: () => undefined },
     });
     expect(result.ok).toBe(true);
@@ -104,7 +128,10 @@ describe('runWorkflow: resource/configure, two pipelines (runtime doc §2, §4, 
   test('runtime doc §5.3: several matching Destinations: the first by name, and the choice is reported', async () => {
     const twin = { ...DESTINATIONS[0], metadata: { ...DESTINATIONS[0].metadata, name: 'a-worker' }, spec: { path: 'a-worker' } };
     const result = await runWorkflow(webappPromise(), {
-      workflow: 'resource/configure', request: REQUEST, now: NOW, destinations: [DESTINATIONS[0], twin],
+      workflow: 'resource/configure',
+      request: REQUEST,
+      now: NOW,
+      destinations: [DESTINATIONS[0], twin],
       steps: { render: sdk => write(sdk.outputDir, 'x.yaml', 'x'), vault: () => undefined },
     });
     expect(result.stateStore.map(f => f.destination)).toEqual(['a-worker']);
@@ -119,7 +146,10 @@ describe('runWorkflow: workflow control (runtime doc §4.1, §6.5, §7.4)', () =
     const promise = webappPromise();
     promise.spec.workflows.resource.configure[0].spec.containers.push({ name: 'after', image: 'x' });
     const result = await runWorkflow(promise, {
-      workflow: 'resource/configure', request: REQUEST, now: NOW, destinations: DESTINATIONS,
+      workflow: 'resource/configure',
+      request: REQUEST,
+      now: NOW,
+      destinations: DESTINATIONS,
       steps: {
         render: sdk => { deploy(sdk); write(sdk.metadataDir, 'workflow-control.yaml', 'suspend: true\nmessage: waiting for approval\n'); },
         after: () => { laterContainerRan = true; },
@@ -146,7 +176,9 @@ describe('runWorkflow: workflow control (runtime doc §4.1, §6.5, §7.4)', () =
     const promise = webappPromise();
     promise.spec.workflows.resource.configure[0].spec.containers.push({ name: 'after', image: 'x' });
     const result = await runWorkflow(promise, {
-      workflow: 'resource/configure', request: REQUEST, now: NOW,
+      workflow: 'resource/configure',
+      request: REQUEST,
+      now: NOW,
       steps: {
         render: sdk => write(sdk.metadataDir, 'workflow-control.yaml', 'suspend: true\n'),
         after: sdk => fs.rmSync(path.join(sdk.metadataDir, 'workflow-control.yaml')),
@@ -159,12 +191,16 @@ describe('runWorkflow: workflow control (runtime doc §4.1, §6.5, §7.4)', () =
 
   test('retry sets nextRetryAt and attempts; an invalid retryAfter (1d) fails the pipeline and writes no Work', async () => {
     const retry = await runWorkflow(webappPromise(), {
-      workflow: 'resource/configure', request: REQUEST, now: NOW,
+      workflow: 'resource/configure',
+      request: REQUEST,
+      now: NOW,
       steps: { render: sdk => write(sdk.metadataDir, 'workflow-control.yaml', 'retryAfter: 10m\nsuspend: false\n'), vault: () => undefined },
     });
     expect(retry.object.status.kratix.workflows.pipelines[0]).toMatchObject({ phase: 'Suspended', nextRetryAt: '2026-08-21T10:10:00Z', attempts: 1 });
     const bad = await runWorkflow(webappPromise(), {
-      workflow: 'resource/configure', request: REQUEST, now: NOW,
+      workflow: 'resource/configure',
+      request: REQUEST,
+      now: NOW,
       steps: { render: sdk => { deploy(sdk); write(sdk.metadataDir, 'workflow-control.yaml', 'retryAfter: 1d\n'); }, vault: () => undefined },
     });
     expect(bad.ok).toBe(false);
@@ -176,7 +212,9 @@ describe('runWorkflow: workflow control (runtime doc §4.1, §6.5, §7.4)', () =
 
   test('workflow-control.yaml with suspend: "true" (quoted) fails the pipeline', async () => {
     const result = await runWorkflow(webappPromise(), {
-      workflow: 'resource/configure', request: REQUEST, now: NOW,
+      workflow: 'resource/configure',
+      request: REQUEST,
+      now: NOW,
       steps: { render: sdk => write(sdk.metadataDir, 'workflow-control.yaml', 'suspend: "true"\n'), vault: () => undefined },
     });
     expect(result.failure!.message).toContain('workflow-control.yaml');
@@ -188,7 +226,9 @@ describe('runWorkflow: failures (runtime doc §2.1, §3, §6.1)', () => {
   test('a container that throws fails the pipeline: later containers and pipelines do not run; ConfigureWorkflowFailed', async () => {
     let ran = false;
     const result = await runWorkflow(webappPromise(), {
-      workflow: 'resource/configure', request: REQUEST, now: NOW,
+      workflow: 'resource/configure',
+      request: REQUEST,
+      now: NOW,
       steps: { render: () => { throw new Error('boom'); }, vault: () => { ran = true; } },
     });
     expect(ran).toBe(false);
@@ -200,7 +240,9 @@ describe('runWorkflow: failures (runtime doc §2.1, §3, §6.1)', () => {
 
   test('an invalid destination-selectors.yaml fails the pipeline with the work-writer\'s words, even when suspending', async () => {
     const result = await runWorkflow(webappPromise(), {
-      workflow: 'resource/configure', request: REQUEST, now: NOW,
+      workflow: 'resource/configure',
+      request: REQUEST,
+      now: NOW,
       steps: {
         render: sdk => {
           write(sdk.metadataDir, 'destination-selectors.yaml', '- directory: a/b\n  matchLabels: {x: y}\n');
@@ -214,7 +256,9 @@ describe('runWorkflow: failures (runtime doc §2.1, §3, §6.1)', () => {
 
   test('a top-level kratix key in status.yaml fails the pipeline', async () => {
     const result = await runWorkflow(webappPromise(), {
-      workflow: 'resource/configure', request: REQUEST, now: NOW,
+      workflow: 'resource/configure',
+      request: REQUEST,
+      now: NOW,
       steps: { render: sdk => write(sdk.metadataDir, 'status.yaml', 'kratix: {x: 1}\n'), vault: () => undefined },
     });
     expect(result.failure!.message).toContain("'kratix' is a kratix managed status field that cannot be updated via workflows");
@@ -222,7 +266,9 @@ describe('runWorkflow: failures (runtime doc §2.1, §3, §6.1)', () => {
 
   test('a directory entry for a directory the pipeline did not write fails the work-writer', async () => {
     const result = await runWorkflow(webappPromise(), {
-      workflow: 'resource/configure', request: REQUEST, now: NOW,
+      workflow: 'resource/configure',
+      request: REQUEST,
+      now: NOW,
       steps: { render: sdk => write(sdk.metadataDir, 'destination-selectors.yaml', '- directory: platform\n  matchLabels: {a: b}\n'), vault: () => undefined },
     });
     expect(result.failure!.message).toContain('open /work-creator-files/input/platform: no such file or directory');
@@ -256,7 +302,9 @@ describe('runWorkflow: promise and delete workflows (runtime doc §4.7, §5.4, �
   test('promise/configure: the static-dependencies Work and the pipeline\'s Work go to every matching Destination; the Promise keeps only its status fields', async () => {
     const dev2 = { ...DESTINATIONS[0], metadata: { name: 'worker-2', labels: { environment: 'dev' } }, spec: { path: 'worker-2' } };
     const result = await runWorkflow(webappPromise({ dependencies: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'webapp-system' } }] }), {
-      workflow: 'promise/configure', now: NOW, destinations: [...DESTINATIONS, dev2],
+      workflow: 'promise/configure',
+      now: NOW,
+      destinations: [...DESTINATIONS, dev2],
       steps: { install: sdk => { write(sdk.outputDir, 'operator.yaml', 'kind: Deployment\n'); write(sdk.metadataDir, 'status.yaml', 'message: installed\nextra: 1\n'); } },
     });
     expect(result.ok).toBe(true);
@@ -274,7 +322,10 @@ describe('runWorkflow: promise and delete workflows (runtime doc §4.7, §5.4, �
 
   test('resource/delete: output and selectors ignored, status processed, the single delete pipeline sets ConfigureWorkflowCompleted', async () => {
     const result = await runWorkflow(webappPromise(), {
-      workflow: 'resource/delete', request: { ...REQUEST, status: { message: 'Resource requested' } }, now: NOW, destinations: DESTINATIONS,
+      workflow: 'resource/delete',
+      request: { ...REQUEST, status: { message: 'Resource requested' } },
+      now: NOW,
+      destinations: DESTINATIONS,
       steps: { teardown: sdk => { write(sdk.outputDir, 'x.yaml', 'x'); write(sdk.metadataDir, 'destination-selectors.yaml', 'not: a list'); write(sdk.metadataDir, 'status.yaml', 'cleaned: true\n'); } },
     });
     expect(result.ok).toBe(true);
@@ -295,7 +346,9 @@ describe('runWorkflow: promise and delete workflows (runtime doc §4.7, §5.4, �
 
   test('a suspended delete pipeline: DeleteWorkflowCompleted False DeleteWorkflowSuspended', async () => {
     const result = await runWorkflow(webappPromise(), {
-      workflow: 'resource/delete', request: REQUEST, now: NOW,
+      workflow: 'resource/delete',
+      request: REQUEST,
+      now: NOW,
       steps: { teardown: sdk => write(sdk.metadataDir, 'workflow-control.yaml', 'suspend: true\n') },
     });
     expect(cond(result.object, 'DeleteWorkflowCompleted')).toMatchObject({ status: 'False', reason: 'DeleteWorkflowSuspended' });

@@ -88,8 +88,14 @@ describe('runtime doc §6.5: workflow control in the status-writer', () => {
   test('retry: the suspended label, phase Suspended, message, nextRetryAt = now + retryAfter, attempts 1, suspendedGeneration; no completion', () => {
     const obj = live(['create-deps', 'wait', 'create-runtime'], 'wait');
     const out = writeStatus(obj, {
-      type: 'resource', pipelineName: 'wait', isLast: false, dryRun: false, incoming: { message: 'waiting' },
-      control: { action: 'retry', suspend: false, retryAfter: '30s', message: 'waiting for db' }, controlFile: CONTROL_FILE, now: NOW,
+      type: 'resource',
+      pipelineName: 'wait',
+      isLast: false,
+      dryRun: false,
+      incoming: { message: 'waiting' },
+      control: { action: 'retry', suspend: false, retryAfter: '30s', message: 'waiting for db' },
+      controlFile: CONTROL_FILE,
+      now: NOW,
     });
     expect(obj.metadata.labels).toEqual({ 'kratix.io/workflow-suspended': 'true' });
     expect(entry(obj, 'wait')).toEqual({ name: 'wait', phase: 'Suspended', message: 'waiting for db', nextRetryAt: '2026-08-21T10:00:30Z', attempts: 1, lastTransitionTime: '2026-08-21T10:00:00Z' });

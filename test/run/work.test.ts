@@ -1,10 +1,15 @@
-import { decompress } from '../../src/run/workload-groups';
 import { pipelineWork, staticDependenciesWork, workIdentifier, workName, WorkOwner } from '../../src/run/work';
+import { decompress } from '../../src/run/workload-groups';
 
 const NOW = new Date('2026-08-21T10:00:00.123Z');
 const owner: WorkOwner = {
-  promiseName: 'webapp', pipelineName: 'deploy', type: 'resource', namespace: 'team-a',
-  request: { name: 'shop', namespace: 'team-a' }, pipelineNamespaceSet: false, dryRun: false,
+  promiseName: 'webapp',
+  pipelineName: 'deploy',
+  type: 'resource',
+  namespace: 'team-a',
+  request: { name: 'shop', namespace: 'team-a' },
+  pipelineNamespaceSet: false,
+  dryRun: false,
 };
 
 describe('runtime doc §4.4: the Work object', () => {

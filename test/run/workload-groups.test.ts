@@ -25,6 +25,14 @@ describe('runtime doc §4.3: workloads', () => {
     expect(workloadFiles(dir, dir).map(w => w.filepath)).toEqual(['.hidden', 'Z.yaml', 'a/B.yaml', 'a/z.yaml', 'b.yaml', 'c/d/e.yaml']);
   });
 
+  test('a symlink is read as a file; a link to a directory fails the work-writer', () => {
+    const dir = outputDir({ 'real/a.yaml': 'a' });
+    fs.symlinkSync(path.join(dir, 'real', 'a.yaml'), path.join(dir, 'link.yaml'));
+    expect(workloadFiles(dir, dir).map(w => [w.filepath, decompress(w.content).toString()])).toEqual([['link.yaml', 'a'], ['real/a.yaml', 'a']]);
+    fs.symlinkSync(path.join(dir, 'real'), path.join(dir, 'dirlink'));
+    expect(() => workloadFiles(dir, dir)).toThrow(/EISDIR/);
+  });
+
   test('content is base64 of gzip, compared decoded', () => {
     const dir = outputDir({ 'deployment.yaml': 'kind: Deployment\n' });
     const [w] = workloadFiles(dir, dir);
