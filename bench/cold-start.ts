@@ -25,7 +25,8 @@ export interface ColdStartResult {
   readonly runs: Record<string, number[]>;
 }
 
-function timeProcess(code: string): number {
+/** Wall time of `node -e <code>` in a new process, in milliseconds. */
+export function timeProcess(code: string): number {
   const t0 = now();
   const r = spawnSync(process.execPath, ['-e', code], { cwd: REPO, encoding: 'utf8' });
   const t = now() - t0;

@@ -15,6 +15,7 @@ import * as path from 'path';
 import { benchColdStart } from './cold-start';
 import { appObjects, benchApp, pairedRatio, peakRss, REPO, scaling } from './common';
 import { benchImport, fixtures, importable } from './import';
+import { benchPipelineLoad } from './pipeline-load';
 import { benchRender, renderAll, renderObjects, renderPromise, renderRequests } from './render';
 import { benchSynth } from './synth';
 import { benchRun, runScaling } from './workflow-run';
@@ -169,6 +170,16 @@ function coldStart(): void {
   check('cold start: ours - cdk8s-plus-28', r.ms.ours - r.ms.cdk8sPlus28, 50, ' ms');
 }
 
+function pipelineLoad(): void {
+  log('pipeline SDK load');
+  const r = benchPipelineLoad(15);
+  results.benchmarks.pipelineLoad = r;
+  rows.push({ bench: 'pipeline load', scenario: "node -e \"require('cdk8s-kratix/pipeline')\"", work: 'new process', ms: r.ms.sdk });
+  rows.push({ bench: 'pipeline load', scenario: 'the same, then a first YAML parse (readStatus)', work: 'new process', ms: r.ms.sdkFirstYaml });
+  rows.push({ bench: 'pipeline load', scenario: 'node -e 0', work: 'new process', ms: r.ms.emptyNode });
+  check("pipeline load: require('cdk8s-kratix/pipeline') - node -e 0", r.overheadMs, 25, ' ms');
+}
+
 /** Each case's median time at the larger size over its median at the smaller (sizes timed minutes apart). */
 function ofMedians(small: Record<string, number | undefined>, large: Record<string, number | undefined>): Record<string, number> {
   const out: Record<string, number> = {};
@@ -203,7 +214,9 @@ async function workflowRun(): Promise<void> {
   results.benchmarks.run = out;
 }
 
-const SECTIONS: Record<string, () => void | Promise<void>> = { synth, render, 'import': importBench, 'cold-start': coldStart, 'run': workflowRun };
+const SECTIONS: Record<string, () => void | Promise<void>> = {
+  synth, render, 'import': importBench, 'cold-start': coldStart, 'pipeline-load': pipelineLoad, 'run': workflowRun,
+};
 
 /** Records that benchmark `name` failed, as a row and in the results. */
 function failed(name: string, message: string): void {

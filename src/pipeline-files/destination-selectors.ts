@@ -1,6 +1,8 @@
+import * as path from 'path';
 import { PipelineFileError } from './errors';
 import { goField, goString, isMap, jsonKind } from './go-scalars';
 import { parseYaml11, stringifyYaml11 } from './yaml-1-1';
+import { KratixPaths } from '../constants';
 
 /**
  * One entry of `/kratix/metadata/destination-selectors.yaml`.
@@ -19,7 +21,7 @@ export interface DestinationSelectorEntry {
 }
 
 /** The file name Kratix's work-writer reads (with a hyphen). */
-export const DESTINATION_SELECTORS_FILE = 'destination-selectors.yaml';
+export const DESTINATION_SELECTORS_FILE = path.posix.basename(KratixPaths.DESTINATION_SELECTORS);
 
 const TYPE = '[]v1alpha1.WorkflowDestinationSelectors';
 const FIX_SHAPE = 'write a list of entries, each `matchLabels: {key: "value"}` with an optional `directory: name`';

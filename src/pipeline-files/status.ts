@@ -1,10 +1,12 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { PipelineFileError } from './errors';
 import { isMap, jsonKind } from './go-scalars';
 import { parseYaml11 } from './yaml-1-1';
+import { KratixPaths } from '../constants';
 
 /** The file name Kratix's status-writer reads. */
-export const STATUS_FILE = 'status.yaml';
+export const STATUS_FILE = path.posix.basename(KratixPaths.STATUS);
 
 /** The words the status-writer fails with when `status.yaml` has a top-level `kratix` key. */
 export const KRATIX_STATUS_KEY_ERROR = "'kratix' is a kratix managed status field that cannot be updated via workflows; remove update to 'kratix' from the '/kratix/metadata/status.yaml' file";

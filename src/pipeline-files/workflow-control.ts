@@ -1,10 +1,12 @@
+import * as path from 'path';
 import { PipelineFileError } from './errors';
 import { goField, goString, isMap, jsonKind } from './go-scalars';
 import { parseYaml11 } from './yaml-1-1';
+import { KratixPaths } from '../constants';
 import { goDurationError, parseGoDuration } from '../validate/go-duration';
 
 /** The file name Kratix's work-writer and status-writer read. */
-export const WORKFLOW_CONTROL_FILE = 'workflow-control.yaml';
+export const WORKFLOW_CONTROL_FILE = path.posix.basename(KratixPaths.WORKFLOW_CONTROL);
 
 /** What `workflow-control.yaml` asks for, after Kratix's precedence. */
 export type WorkflowControlAction = 'retry' | 'suspend' | 'none';

@@ -18,7 +18,9 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     fs.writeFileSync(tmp, content, { mode: 0o644 });
     fs.renameSync(tmp, file);
   } catch (e: any) {
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch { /* the folder could not be made: there is no temporary file */ }
     throw new PipelineFileError(file, `cannot write the file: ${e.message}`, 'check that the directory is writable (in Kratix, /kratix/output and /kratix/metadata are; /kratix/input is read-only)');
   }
 }

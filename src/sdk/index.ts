@@ -1,6 +1,8 @@
 /*
  * cdk8s-kratix/pipeline: write what runs inside a Kratix pipeline container in TypeScript.
- * Loads neither cdk8s nor constructs; `yaml` and the HTTP client are loaded on first use.
+ * Loads neither cdk8s nor constructs. Only what every pipeline needs is loaded here; Kratix's file
+ * rules (and `yaml`) and the HTTP client load on first use. `cdk8s-kratix/lib/pipeline-files`
+ * holds the file rules themselves, for tools that read pipeline output.
  */
 export { KratixSdk } from './kratix-sdk';
 export type { ComponentRequestOptions, DurationLike, KratixSdkOptions, PublishStatusOptions, ToJson } from './kratix-sdk';
@@ -12,11 +14,8 @@ export { Status } from './status';
 export type { StatusCondition } from './status';
 export { formatPath, parsePath } from './object-path';
 export type { PathSegment } from './object-path';
-export { resolveKubeConnection, statusPath } from './kube-client';
 export type { KubeClientOptions, KubeConnection, ObjectRef } from './kube-client';
 export { KratixEnv, KratixLabels, KratixPaths } from '../constants';
-export {
-  checkDestinationSelectors, DESTINATION_SELECTORS_FILE, parseDestinationSelectors, parseStatus, parseWorkflowControl,
-  PipelineFileError, STATUS_FILE, WORKFLOW_CONTROL_FILE,
-} from '../pipeline-files';
-export type { DestinationSelectorEntry, WorkflowControl, WorkflowControlAction } from '../pipeline-files';
+export { PipelineFileError } from '../pipeline-files/errors';
+export type { DestinationSelectorEntry } from '../pipeline-files/destination-selectors';
+export type { WorkflowControl, WorkflowControlAction } from '../pipeline-files/workflow-control';

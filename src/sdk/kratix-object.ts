@@ -59,9 +59,10 @@ export class KratixObject<T extends KubeObject = KubeObject> {
    *
    * @param path dot and index path
    * @param defaultValue returned when there is no value there; without it, a missing value throws
+   * (it does not narrow `V`: `getValue('spec.size', 'small') === 'large'` type-checks)
    * @throws PipelineFileError naming the file and the path when the value is missing and no default is given
    */
-  public getValue<V = any>(path: string, ...defaultValue: [V?]): V {
+  public getValue<V = any>(path: string, ...defaultValue: [] | [unknown]): V {
     const r = lookupPath(this.object, path);
     if (r.found) return r.value as V;
     if (defaultValue.length > 0) return defaultValue[0] as V;

@@ -3,18 +3,27 @@ import * as path from 'path';
 import { Environment, WorkflowContext } from './context';
 import { listFiles, readTextIfExists, resolveInside, writeFileAtomic } from './files';
 import { KratixObject, KubeObject } from './kratix-object';
-import { KubeClientOptions, mergePatch, ObjectRef, resolveKubeConnection, statusPath } from './kube-client';
+import type { KubeClientOptions, ObjectRef } from './kube-client';
 import { Status } from './status';
 import { KratixEnv, KratixLabels, KratixPaths } from '../constants';
-import {
-  checkDestinationSelectors, DESTINATION_SELECTORS_FILE, DestinationSelectorEntry, destinationSelectorsText,
-  parseDestinationSelectors,
-} from '../pipeline-files/destination-selectors';
+import type { DestinationSelectorEntry } from '../pipeline-files/destination-selectors';
 import { PipelineFileError } from '../pipeline-files/errors';
-import { checkStatus, promiseStatusWarning, readStatusFile, STATUS_FILE } from '../pipeline-files/status';
-import { parseWorkflowControl, retryAfterMs, WORKFLOW_CONTROL_FILE, WorkflowControl } from '../pipeline-files/workflow-control';
-import { parseYaml11, stringifyYaml11 } from '../pipeline-files/yaml-1-1';
-import { formatGoDuration } from '../validate/go-duration';
+import type { WorkflowControl } from '../pipeline-files/workflow-control';
+
+/*
+ * A pipeline container starts once per run, so only what every pipeline needs is loaded with the
+ * SDK; Kratix's file rules (and the `yaml` package behind them), the duration grammar and the HTTP
+ * client are loaded by the first method that needs them.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const rules = (): typeof import('../pipeline-files') => require('../pipeline-files');
+const durations = (): typeof import('../validate/go-duration') => require('../validate/go-duration');
+const kubeClient = (): typeof import('./kube-client') => require('./kube-client');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const DESTINATION_SELECTORS_FILE = path.basename(KratixPaths.DESTINATION_SELECTORS);
+const STATUS_FILE = path.basename(KratixPaths.STATUS);
+const WORKFLOW_CONTROL_FILE = path.basename(KratixPaths.WORKFLOW_CONTROL);
 
 /** Options of {@link KratixSdk}. */
 export interface KratixSdkOptions {
@@ -158,7 +167,7 @@ export class KratixSdk {
       throw new PipelineFileError(file, 'the input object is missing',
         `Kratix's reader writes it before the pipeline's containers run; outside Kratix set ${KratixEnv.INPUT_DIR} to a directory holding object.yaml`);
     }
-    const doc = parseYaml11(text, file, { fix: 'object.yaml must hold one Kubernetes object in YAML' });
+    const doc = rules().parseYaml11(text, file, { fix: 'object.yaml must hold one Kubernetes object in YAML' });
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
       throw new PipelineFileError(file, `the input object is ${Array.isArray(doc) ? 'a list' : doc === null ? 'empty' : `a ${typeof doc}`}, not a Kubernetes object`, 'object.yaml must hold one object with apiVersion, kind and metadata');
     }
@@ -205,7 +214,7 @@ export class KratixSdk {
    * @returns the absolute path written
    */
   public writeYaml(relativePath: string, value: unknown): string {
-    return this.writeOutput(relativePath, stringifyYaml11(value));
+    return this.writeOutput(relativePath, rules().stringifyYaml11(value));
   }
 
   /**
@@ -222,7 +231,7 @@ export class KratixSdk {
         throw new PipelineFileError(`objects[${i}] for ${relativePath}`, `not a Kubernetes object: ${JSON.stringify(o)?.slice(0, 80)}`, 'pass objects with apiVersion, kind and metadata');
       }
     });
-    return this.writeOutput(relativePath, objects.map(o => stringifyYaml11(o)).join('---\n'));
+    return this.writeOutput(relativePath, objects.map(o => rules().stringifyYaml11(o)).join('---\n'));
   }
 
   /**
@@ -303,7 +312,7 @@ export class KratixSdk {
    */
   public readDestinationSelectors(): DestinationSelectorEntry[] {
     const text = readTextIfExists(this.destinationSelectorsFile);
-    return text === undefined ? [] : parseDestinationSelectors(text, this.destinationSelectorsFile);
+    return text === undefined ? [] : rules().parseDestinationSelectors(text, this.destinationSelectorsFile);
   }
 
   /**
@@ -313,8 +322,8 @@ export class KratixSdk {
    * @returns the entries as written (directories cleaned)
    */
   public writeDestinationSelectors(entries: readonly DestinationSelectorEntry[]): DestinationSelectorEntry[] {
-    const checked = checkDestinationSelectors(entries, this.destinationSelectorsFile);
-    writeFileAtomic(this.destinationSelectorsFile, destinationSelectorsText(checked));
+    const checked = rules().checkDestinationSelectors(entries, this.destinationSelectorsFile);
+    writeFileAtomic(this.destinationSelectorsFile, rules().destinationSelectorsText(checked));
     return checked;
   }
 
@@ -325,7 +334,7 @@ export class KratixSdk {
    * @returns all entries as written
    */
   public addDestinationSelector(entry: DestinationSelectorEntry): DestinationSelectorEntry[] {
-    const [added] = checkDestinationSelectors([entry], 'entry');
+    const [added] = rules().checkDestinationSelectors([entry], 'entry');
     const entries = this.readDestinationSelectors();
     const same = entries.find(e => e.directory === added.directory);
     if (same) {
@@ -346,7 +355,7 @@ export class KratixSdk {
 
   /** The status in `status.yaml`; empty when the file is missing, as Kratix treats it. */
   public readStatus(): Status {
-    return new Status(readStatusFile(this.statusFile));
+    return new Status(rules().readStatusFile(this.statusFile));
   }
 
   /**
@@ -357,14 +366,14 @@ export class KratixSdk {
    */
   public writeStatus(status: Status | Record<string, unknown>): string[] {
     const data = status instanceof Status ? status.toJSON() : new Status(status).toJSON();
-    checkStatus(data, this.statusFile);
+    rules().checkStatus(data, this.statusFile);
     const warnings: string[] = [];
     if (this.env[KratixEnv.WORKFLOW_TYPE] === 'promise') {
-      const warning = promiseStatusWarning(data);
+      const warning = rules().promiseStatusWarning(data);
       if (warning) warnings.push(warning);
     }
     warnings.forEach(w => this.warn(`${this.statusFile}: ${w}`));
-    writeFileAtomic(this.statusFile, stringifyYaml11(data));
+    writeFileAtomic(this.statusFile, rules().stringifyYaml11(data));
     return warnings;
   }
 
@@ -392,7 +401,7 @@ export class KratixSdk {
   /** What `workflow-control.yaml` asks for, as Kratix reads it (`none` when the file is missing). */
   public readWorkflowControl(): WorkflowControl {
     const text = readTextIfExists(this.workflowControlFile);
-    return parseWorkflowControl(text ?? '', this.workflowControlFile);
+    return rules().parseWorkflowControl(text ?? '', this.workflowControlFile);
   }
 
   /**
@@ -401,7 +410,7 @@ export class KratixSdk {
    * (`kratix.io/workflow-suspended`). Later containers of this pipeline still run.
    */
   public suspend(message?: string): void {
-    writeFileAtomic(this.workflowControlFile, stringifyYaml11(message ? { suspend: true, message } : { suspend: true }));
+    writeFileAtomic(this.workflowControlFile, rules().stringifyYaml11(message ? { suspend: true, message } : { suspend: true }));
   }
 
   /**
@@ -414,12 +423,12 @@ export class KratixSdk {
    */
   public retryAfter(duration: DurationLike, message?: string): string {
     const text = typeof duration === 'string' ? duration
-      : typeof duration === 'number' ? formatGoDuration(duration)
-        : typeof duration?.toMilliseconds === 'function' ? formatGoDuration(duration.toMilliseconds())
+      : typeof duration === 'number' ? durations().formatGoDuration(duration)
+        : typeof duration?.toMilliseconds === 'function' ? durations().formatGoDuration(duration.toMilliseconds())
           : undefined;
     if (text === undefined) throw new PipelineFileError('retryAfter(duration)', `not a duration: ${JSON.stringify(duration)}`, 'pass Go duration text such as "10m", milliseconds, or a cdk8s Duration');
-    retryAfterMs(text, 'retryAfter(duration)');
-    writeFileAtomic(this.workflowControlFile, stringifyYaml11(message ? { retryAfter: text, message } : { retryAfter: text }));
+    rules().retryAfterMs(text, 'retryAfter(duration)');
+    writeFileAtomic(this.workflowControlFile, rules().stringifyYaml11(message ? { retryAfter: text, message } : { retryAfter: text }));
     return text;
   }
 
@@ -441,7 +450,7 @@ export class KratixSdk {
    */
   public async publishStatus(status: Status | Record<string, unknown>, options: PublishStatusOptions = {}): Promise<unknown> {
     const data = status instanceof Status ? status.toJSON() : new Status(status).toJSON();
-    checkStatus(data, 'publishStatus(status)');
+    rules().checkStatus(data, 'publishStatus(status)');
     const ref = options.object ?? {
       group: this.context.objectGroup,
       version: this.context.objectVersion,
@@ -449,8 +458,9 @@ export class KratixSdk {
       name: this.context.objectName,
       namespace: this.context.objectNamespace,
     };
-    const conn = resolveKubeConnection(this.env, this.kube);
-    return mergePatch(conn, statusPath(ref), { status: data }, this.kube.timeoutMs);
+    const client = kubeClient();
+    const conn = client.resolveKubeConnection(this.env, this.kube);
+    return client.mergePatch(conn, client.statusPath(ref), { status: data }, this.kube.timeoutMs);
   }
 
   // ---- compound Promises ----------------------------------------------------------------------

@@ -44,7 +44,7 @@ export class Status {
   }
 
   /** The value at `path`, or `defaultValue` (`undefined`) when there is none. */
-  public get<V = unknown>(path: string, defaultValue?: V): V {
+  public get<V = any>(path: string, defaultValue?: unknown): V {
     const r = lookupPath(this.data, path);
     return (r.found ? r.value : defaultValue) as V;
   }
