@@ -32,7 +32,7 @@ export function runPromise(): any {
           group: 'example.org',
           names: { kind: 'WebApp', plural: 'webapps', singular: 'webapp' },
           scope: 'Namespaced',
-          versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+          versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
         },
       },
       workflows: {
@@ -118,7 +118,9 @@ export async function benchRun(r: number, repeats: number): Promise<RunBenchResu
 }
 
 /** time(R=large) / time(R=small), paired by round. */
-export async function runScaling(small: number, large: number, repeats: number): Promise<{ ratio: number; runs: { small: number[]; large: number[] } }> {
+export async function runScaling(
+  small: number, large: number, repeats: number,
+): Promise<{ ratio: number; runs: { small: number[]; large: number[] } }> {
   const promise = runPromise();
   const [a, b] = [runRequests(small), runRequests(large)];
   const runs = { small: [] as number[], large: [] as number[] };

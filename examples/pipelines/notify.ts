@@ -25,7 +25,7 @@ export function createWorkspace(sdk: KratixSdk): void {
   sdk.writeStatus({ message: 'tf workspace ready' });
 }
 
-// Run as a container command: `node -r ts-node/register examples/pipelines/notify.ts notify`.
+// Run as a container command: `node -r ts-node/register/transpile-only examples/pipelines/notify.ts notify`.
 if (require.main === module) {
   const steps: Record<string, (sdk: KratixSdk) => void> = { 'notify': notify, 'create-workspace': createWorkspace };
   const step = steps[process.argv[2]];

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseAllDocuments, parse as parseYaml } from 'yaml';
+import { parse as parseYaml } from 'yaml';
 import { AsyncCommand, CliError, CliIo, parseArgs } from './io';
 import { readYamlDocuments } from './yaml-files';
 import { WorkflowRef } from '../render';
@@ -96,6 +96,8 @@ export const run: AsyncCommand = async (args, io) => {
   if (workflow.startsWith('resource/') && requestFile === undefined) {
     throw new CliError(`--request REQUEST.yaml is required for ${workflow}: resource workflows run for one resource request`);
   }
+  const expect = options.expect as string | undefined;
+  if (expect !== undefined && !fs.existsSync(expect)) throw new CliError(`--expect ${expect}: no such directory; give the tree of an earlier --out to compare with`);
   const engine = options.engine as string | undefined;
   if (engine !== undefined && engine !== 'docker' && engine !== 'podman') throw new CliError(`--engine ${JSON.stringify(engine)}: expected docker or podman`);
 
@@ -138,10 +140,8 @@ export const run: AsyncCommand = async (args, io) => {
   }
   const files = resultFiles(result);
   writeTree(out, files);
-  const expect = options.expect as string | undefined;
   if (expect !== undefined) {
-    if (!fs.existsSync(expect)) throw new CliError(`--expect ${expect}: no such directory`);
-    const diff = diffTrees(readTree(expect), files, text => parseAllDocuments(text)[0]?.toJS() ?? parseYaml(text));
+    const diff = diffTrees(readTree(expect), files, text => parseYaml(text));
     if (diff !== '') {
       io.stdout(`differences from ${expect}:\n${diff}`);
       return 1;

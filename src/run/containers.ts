@@ -61,13 +61,14 @@ function runProgram(file: string, args: readonly string[], env: Record<string, s
 /**
  * `--exec NAME=COMMAND`: runs `sh -c COMMAND` on this machine with the container's env (exactly:
  * nothing of this process's env but `PATH` and `HOME`) and `KRATIX_INPUT_DIR`,
- * `KRATIX_OUTPUT_DIR`, `KRATIX_METADATA_DIR`, in the output directory.
+ * `KRATIX_OUTPUT_DIR`, `KRATIX_METADATA_DIR`, in the current directory (so that the command's
+ * relative paths are those of the command line).
  */
 export function execRunner(command: string): ContainerRunner {
   return spec => {
     const base: Record<string, string> = {};
     for (const key of ['PATH', 'HOME']) if (process.env[key] !== undefined) base[key] = process.env[key]!;
-    return runProgram('/bin/sh', ['-c', command], { ...base, ...localEnv(spec) }, spec.dirs.output);
+    return runProgram('/bin/sh', ['-c', command], { ...base, ...localEnv(spec) });
   };
 }
 

@@ -190,6 +190,7 @@ describe('cdk8s-kratix run', () => {
       [['--workflow', 'resource/configure', '--request', '$request', '--exec', 'render', '--out', out], '--exec "render": expected CONTAINER=COMMAND'],
       [['--workflow', 'resource/configure', '--request', '$request'], '--out DIR is required'],
       [['--workflow', 'resource/upgrade', '--out', out], '--workflow "resource/upgrade": expected one of'],
+      [['--workflow', 'promise/configure', '--exec', 'install=true', '--out', out, '--expect', '/nonexistent/expected'], '--expect /nonexistent/expected: no such directory'],
     ])('%j', async (args, message) => {
       const r = await cli(c.promise, ...args.map(a => (a === '$promise' ? c.promise : a === '$request' ? c.request : a)));
       expect(r.code).toBe(1);
