@@ -85,7 +85,7 @@ project.addTask('synth', {
 });
 
 project.addTask('bench', {
-  description: 'Benchmarks: synth, render, import and cold start against their floors (writes bench/results.json)',
+  description: 'Benchmarks: synth, render, import, cold start and the pipeline SDK load time against their floors (writes bench/results.json)',
   exec: 'ts-node --project bench/tsconfig.json bench/run.ts',
 });
 

@@ -30,6 +30,8 @@ export interface GroupVersionKind {
   readonly kind: string;
 }
 
+const KRATIX_OBJECT = Symbol.for('cdk8s-kratix/pipeline.KratixObject');
+
 /**
  * The object a pipeline runs for, as read from `/kratix/input/object.yaml`: a resource request in
  * resource workflows, the Promise in promise workflows. `T` types the whole object.
@@ -40,6 +42,11 @@ export interface GroupVersionKind {
  * redis.object.spec.replicas; redis.getValue('spec.replicas', 1);
  */
 export class KratixObject<T extends KubeObject = KubeObject> {
+  /** Whether `x` is a `KratixObject`, from this copy of the package or another. */
+  public static isKratixObject(x: unknown): x is KratixObject {
+    return typeof x === 'object' && x !== null && KRATIX_OBJECT in x;
+  }
+
   /** The whole object, as the API server returned it. */
   public readonly object: T;
   /** The file it was read from, for errors. */
@@ -52,6 +59,7 @@ export class KratixObject<T extends KubeObject = KubeObject> {
   constructor(object: T, source = 'object') {
     this.object = object;
     this.source = source;
+    Object.defineProperty(this, KRATIX_OBJECT, { value: true });
   }
 
   /**

@@ -34,6 +34,12 @@ export interface KratixSdkOptions {
    */
   readonly inputDir?: string;
   /**
+   * The input object's file name in the input directory.
+   *
+   * @default object.yaml
+   */
+  readonly inputFile?: string;
+  /**
    * The output directory, whose files Kratix writes to the State Store.
    *
    * @default - $KRATIX_OUTPUT_DIR, else /kratix/output
@@ -102,11 +108,13 @@ export interface ComponentRequestOptions {
 /** Options of {@link KratixSdk.publishStatus}. */
 export interface PublishStatusOptions {
   /**
-   * The object whose status to patch.
+   * The object whose status to patch: where it lives in the API, or an object read with
+   * `readInput` (its group, version, name and namespace, with the plural from `KRATIX_CRD_PLURAL`,
+   * as the Go SDK's `PublishStatus(resource, status)`).
    *
    * @default - the pipeline's object, from the KRATIX_OBJECT_* and KRATIX_CRD_PLURAL variables
    */
-  readonly object?: ObjectRef;
+  readonly object?: ObjectRef | KratixObject;
 }
 
 /** Anything a duration can be given as: Go duration text, milliseconds, or a cdk8s `Duration`. */
@@ -131,6 +139,8 @@ const RESERVED_METADATA = new Map([
 export class KratixSdk {
   /** The input directory. */
   public readonly inputDir: string;
+  /** The input object's file. */
+  public readonly inputFile: string;
   /** The output directory. */
   public readonly outputDir: string;
   /** The metadata directory. */
@@ -145,6 +155,7 @@ export class KratixSdk {
   constructor(options: KratixSdkOptions = {}) {
     this.env = options.env ?? process.env;
     this.inputDir = path.resolve(options.inputDir ?? (this.env[KratixEnv.INPUT_DIR] || KratixPaths.INPUT));
+    this.inputFile = path.join(this.inputDir, options.inputFile ?? path.basename(KratixPaths.INPUT_OBJECT));
     this.outputDir = path.resolve(options.outputDir ?? (this.env[KratixEnv.OUTPUT_DIR] || KratixPaths.OUTPUT));
     this.metadataDir = path.resolve(options.metadataDir ?? (this.env[KratixEnv.METADATA_DIR] || KratixPaths.METADATA));
     this.context = new WorkflowContext(this.env);
@@ -161,7 +172,7 @@ export class KratixSdk {
    * @throws PipelineFileError naming the file when it is missing or not a Kubernetes object
    */
   public readInput<T extends KubeObject = KubeObject>(): KratixObject<T> {
-    const file = path.join(this.inputDir, 'object.yaml');
+    const file = this.inputFile;
     const text = readTextIfExists(file);
     if (text === undefined) {
       throw new PipelineFileError(file, 'the input object is missing',
@@ -365,7 +376,7 @@ export class KratixSdk {
    * @returns the warnings given
    */
   public writeStatus(status: Status | Record<string, unknown>): string[] {
-    const data = status instanceof Status ? status.toJSON() : new Status(status).toJSON();
+    const data = Status.isStatus(status) ? status.toJSON() : new Status(status).toJSON();
     rules().checkStatus(data, this.statusFile);
     const warnings: string[] = [];
     if (this.env[KratixEnv.WORKFLOW_TYPE] === 'promise') {
@@ -449,9 +460,16 @@ export class KratixSdk {
    * @returns the object as the API server returned it
    */
   public async publishStatus(status: Status | Record<string, unknown>, options: PublishStatusOptions = {}): Promise<unknown> {
-    const data = status instanceof Status ? status.toJSON() : new Status(status).toJSON();
+    const data = Status.isStatus(status) ? status.toJSON() : new Status(status).toJSON();
     rules().checkStatus(data, 'publishStatus(status)');
-    const ref = options.object ?? {
+    const target = options.object;
+    const ref: ObjectRef = KratixObject.isKratixObject(target) ? {
+      group: target.groupVersionKind.group,
+      version: target.groupVersionKind.version,
+      plural: this.context.crdPlural,
+      name: target.name,
+      namespace: target.namespace,
+    } : target ?? {
       group: this.context.objectGroup,
       version: this.context.objectVersion,
       plural: this.context.crdPlural,

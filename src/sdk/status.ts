@@ -25,6 +25,8 @@ export interface StatusCondition {
   readonly [field: string]: unknown;
 }
 
+const STATUS = Symbol.for('cdk8s-kratix/pipeline.Status');
+
 /**
  * The status of a Promise or resource request: the content of `status.yaml`, of an object's
  * `.status`, or what `publishStatus` sends. Keys are read and changed by path (`a.b[0].c`).
@@ -33,6 +35,11 @@ export interface StatusCondition {
  * replaces the one stored, except `conditions`, merged by `type`.
  */
 export class Status {
+  /** Whether `x` is a `Status`, from this copy of the package or another. */
+  public static isStatus(x: unknown): x is Status {
+    return typeof x === 'object' && x !== null && STATUS in x;
+  }
+
   private readonly data: Record<string, unknown>;
 
   /** @param data the initial keys (copied) */
@@ -41,6 +48,7 @@ export class Status {
       throw new PipelineFileError('status', `a status is a map of keys to values, got ${Array.isArray(data) ? 'a list' : String(data)}`, 'pass an object');
     }
     this.data = structuredClone(data);
+    Object.defineProperty(this, STATUS, { value: true });
   }
 
   /** The value at `path`, or `defaultValue` (`undefined`) when there is none. */

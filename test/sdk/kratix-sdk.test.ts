@@ -72,6 +72,14 @@ describe('input', () => {
     expect(sdk.readPromiseInput().name).toBe('shop');
   });
 
+  test('the input file name can be changed (the Go SDK WithInputObject)', () => {
+    const d = dirs();
+    fs.writeFileSync(path.join(d.input, 'request.yaml'), REQUEST);
+    const sdk = new KratixSdk({ inputDir: d.input, inputFile: 'request.yaml', env: {} });
+    expect(sdk.inputFile).toBe(path.join(d.input, 'request.yaml'));
+    expect(sdk.readInput().name).toBe('shop');
+  });
+
   test('a missing value without a default names the file and the path', () => {
     const { sdk, input } = sdkWith();
     fs.writeFileSync(path.join(input, 'object.yaml'), REQUEST);

@@ -4,8 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 
 // The pipeline SDK as a pipeline image gets it: the packed tarball installed with
-// `npm install --omit=peer` (offline: only the bundled dependencies), so no cdk8s, cdk8s-plus-28
-// or constructs. `npm test` builds lib/ before jest runs.
+// `npm install --omit=peer` (offline, from an empty cache: only the bundled dependencies), so no
+// cdk8s, cdk8s-plus-28 or constructs. `npm test` builds lib/ before jest runs.
 const ROOT = path.resolve(__dirname, '..', '..');
 
 const PIPELINE = `
@@ -28,7 +28,11 @@ beforeAll(() => {
   app = path.join(tmp, 'image');
   fs.mkdirSync(app);
   fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'pipeline-image', private: true, dependencies: { 'cdk8s-kratix': `file:${path.join(tmp, packed)}` } }));
-  execFileSync('npm', ['install', '--omit=peer', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, stdio: 'pipe' });
+  // An empty npm cache and --offline: nothing can come from the registry or this machine's cache.
+  // --legacy-peer-deps because npm otherwise fetches the peers' metadata to plan the tree it then
+  // leaves them out of (with a lockfile, as in the README's `npm ci --omit=dev --omit=peer`, it does not).
+  execFileSync('npm', ['install', '--omit=peer', '--legacy-peer-deps', '--offline', '--cache', path.join(tmp, 'empty-cache'), '--no-audit', '--no-fund', '--loglevel=error'],
+    { cwd: app, stdio: 'pipe' });
 }, 300_000);
 
 test('installs without the peers: no cdk8s, cdk8s-plus-28 or constructs anywhere', () => {

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseDestinationSelectors, parseStatus, parseWorkflowControl } from '../../src/pipeline-files';
 import { pipelinePod, renderWorkflow } from '../../src/render';
+import { pipeline, promise, request } from '../render/fixtures';
 
 // The README's pipeline (section "Writing a pipeline in TypeScript") and its unit test, compiled
 // with tsc against the built package (`cdk8s-kratix/pipeline` through its `exports` entry) with
@@ -12,32 +13,16 @@ import { pipelinePod, renderWorkflow } from '../../src/render';
 // directory variables pointing at temporary directories. `npm test` builds lib/ before jest runs.
 const ROOT = path.resolve(__dirname, '..', '..');
 
-const PROMISE = {
-  apiVersion: 'platform.kratix.io/v1alpha1',
-  kind: 'Promise',
-  metadata: { name: 'redis' },
-  spec: {
-    api: {
-      apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition',
-      metadata: { name: 'redis.marketplace.kratix.io' },
-      spec: {
-        group: 'marketplace.kratix.io',
-        names: { kind: 'Redis', plural: 'redis', singular: 'redis' },
-        scope: 'Namespaced',
-        versions: [{ name: 'v1alpha1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true } } } } }],
-      },
-    },
-    workflows: {
-      promise: { configure: [{ apiVersion: 'platform.kratix.io/v1alpha1', kind: 'Pipeline', metadata: { name: 'deps' }, spec: { containers: [{ name: 'main', image: 'ghcr.io/acme/redis-pipeline:v1' }] } }] },
-      resource: {
-        delete: [{ apiVersion: 'platform.kratix.io/v1alpha1', kind: 'Pipeline', metadata: { name: 'teardown' }, spec: { containers: [{ name: 'main', image: 'ghcr.io/acme/redis-pipeline:v1' }] } }],
-        configure: [{ apiVersion: 'platform.kratix.io/v1alpha1', kind: 'Pipeline', metadata: { name: 'instance' }, spec: { containers: [{ name: 'main', image: 'ghcr.io/acme/redis-pipeline:v1', env: [{ name: 'TIER', value: 'dev' }] }] } }],
-      },
+const PROMISE = promise({
+  workflows: {
+    promise: { configure: [pipeline('deps')] },
+    resource: {
+      configure: [pipeline('instance', { containers: [{ name: 'main', image: 'ghcr.io/acme/main:v1', env: [{ name: 'TIER', value: 'dev' }] }] })],
+      delete: [pipeline('teardown')],
     },
   },
-};
-const REQUEST = { apiVersion: 'marketplace.kratix.io/v1alpha1', kind: 'Redis', metadata: { name: 'shop', namespace: 'team-a' }, spec: { size: 'large', database: true } };
+}, { name: 'redis' });
+const REQUEST = request({ name: 'shop' }, { size: 'large', database: true });
 
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 

@@ -5,7 +5,8 @@ import * as https from 'https';
 import { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { KratixSdk, Status } from '../../src/sdk';
+import { RESOURCE_ENV } from './env';
+import { KratixObject, KratixSdk, Status } from '../../src/sdk';
 import { resolveKubeConnection, statusPath } from '../../src/sdk/kube-client';
 
 // A local HTTP server on 127.0.0.1 plays the Kubernetes API server; nothing leaves the loopback.
@@ -43,16 +44,7 @@ function kubeconfig(server: string, user: Record<string, unknown> = { token: 'se
   return file;
 }
 
-const ENV = {
-  KRATIX_WORKFLOW_TYPE: 'resource',
-  KRATIX_WORKFLOW_ACTION: 'configure',
-  KRATIX_OBJECT_GROUP: 'marketplace.kratix.io',
-  KRATIX_OBJECT_VERSION: 'v1alpha1',
-  KRATIX_OBJECT_NAME: 'shop',
-  KRATIX_OBJECT_NAMESPACE: 'team-a',
-  KRATIX_CRD_PLURAL: 'redis',
-  KRATIX_CLUSTER_SCOPED: 'false',
-};
+const ENV = RESOURCE_ENV;
 
 describe('publishStatus', () => {
   test('sends a JSON merge patch of status to the status subresource, with the token', async () => {
@@ -92,6 +84,18 @@ describe('publishStatus', () => {
       const sdk = new KratixSdk({ env: {}, kube: { kubeconfig: kubeconfig(api.url) } });
       await sdk.publishStatus({ ready: true }, { object: { group: '', version: 'v1', plural: 'configmaps', name: 'c', namespace: 'n' } });
       expect(api.seen[0].url).toBe('/api/v1/namespaces/n/configmaps/c/status');
+    } finally {
+      await api.close();
+    }
+  });
+
+  test('an object read with readInput can be the target, as in the Go SDK', async () => {
+    const api = await apiServer(() => [200, {}]);
+    try {
+      const sdk = new KratixSdk({ env: { KRATIX_CRD_PLURAL: 'apps', KUBECONFIG: kubeconfig(api.url) } });
+      const target = new KratixObject({ apiVersion: 'example.com/v1', kind: 'App', metadata: { name: 'other', namespace: 'ns' } });
+      await sdk.publishStatus(new Status({ message: 'x' }), { object: target });
+      expect(api.seen[0].url).toBe('/apis/example.com/v1/namespaces/ns/apps/other/status');
     } finally {
       await api.close();
     }

@@ -1,4 +1,4 @@
-import { Status } from '../../src/sdk';
+import { KratixObject, Status } from '../../src/sdk';
 
 describe('Status', () => {
   test('get with a default, has, keys', () => {
@@ -55,4 +55,11 @@ describe('Status', () => {
       expect(() => s.setCondition({ type: 'A', status: 'yes' as any })).toThrow('condition.status: condition A: status "yes"; use "True", "False" or "Unknown" (or a boolean)');
     });
   });
+});
+
+test('Status.isStatus and KratixObject.isKratixObject recognise instances without instanceof', () => {
+  expect(Status.isStatus(new Status())).toBe(true);
+  expect(Status.isStatus({ data: {} })).toBe(false);
+  expect(KratixObject.isKratixObject(new KratixObject({}))).toBe(true);
+  expect(KratixObject.isKratixObject(new Status())).toBe(false);
 });
