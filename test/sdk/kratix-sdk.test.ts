@@ -126,6 +126,13 @@ describe('output', () => {
     expect(sdk.listOutput()).toEqual(['b.txt']);
   });
 
+  test('an output directory that does not exist yet lists no files; reading a folder names it', () => {
+    const { sdk, output } = sdkWith();
+    expect(new KratixSdk({ outputDir: path.join(output, 'none'), env: {} }).listOutput()).toEqual([]);
+    sdk.writeOutput('dir/a.yaml', 'a');
+    expect(() => sdk.readOutput('dir')).toThrow(`${path.join(output, 'dir')}: cannot read the file: EISDIR`);
+  });
+
   test('leaves no temporary file behind', () => {
     const { sdk, output } = sdkWith();
     sdk.writeOutput('x.yaml', 'x');
