@@ -35,7 +35,7 @@ export function timeProcess(code: string): number {
 }
 
 export function benchColdStart(repeats: number): ColdStartResult {
-  if (!fs.existsSync(LIB_INDEX)) throw new Error(`cold start: ${LIB_INDEX} is missing; build it with npx jsii --silence-warnings=reserved-word`);
+  if (!fs.existsSync(LIB_INDEX)) throw new Error(`cold start: ${LIB_INDEX} is missing; build it with npx projen compile`);
   const cases: Record<string, string> = {
     ours: `require(${JSON.stringify(LIB_INDEX)})`,
     cdk8sPlus28: "require('cdk8s-plus-28')",

@@ -15,6 +15,7 @@ import * as path from 'path';
 import { benchColdStart } from './cold-start';
 import { appObjects, benchApp, pairedRatio, peakRss, REPO, scaling } from './common';
 import { benchImport, fixtures, importable } from './import';
+import { benchPackageSize } from './package-size';
 import { benchPipelineLoad } from './pipeline-load';
 import { benchRender, renderAll, renderObjects, renderPromise, renderRequests } from './render';
 import { benchSynth } from './synth';
@@ -163,11 +164,20 @@ function coldStart(): void {
   log('cold start');
   const r = benchColdStart(9);
   results.benchmarks.coldStart = r;
-  const note = r.libStale ? 'lib/ is older than src/: run npx jsii --silence-warnings=reserved-word first' : undefined;
-  rows.push({ bench: 'cold start', scenario: "node -e \"require('<repo>/lib/index.js')\"", work: 'new process', ms: r.ms.ours, note });
+  const note = r.libStale ? 'lib/ is older than src/: run npx projen compile first' : undefined;
+  rows.push({ bench: 'cold start', scenario: "node -e \"require('cdk8s-kratix')\" (its main, <repo>/lib/index.js)", work: 'new process', ms: r.ms.ours, note });
   rows.push({ bench: 'cold start', scenario: "node -e \"require('cdk8s-plus-28')\"", work: 'new process', ms: r.ms.cdk8sPlus28 });
   rows.push({ bench: 'cold start', scenario: "node -e ''", work: 'new process', ms: r.ms.emptyNode });
   check('cold start: ours - cdk8s-plus-28', r.ms.ours - r.ms.cdk8sPlus28, 50, ' ms');
+}
+
+function packageSize(): void {
+  log('package size (npm pack --dry-run)');
+  const r = benchPackageSize();
+  results.benchmarks.packageSize = r;
+  const kib = (bytes: number): string => `${round(bytes / 1024)} KiB`;
+  const parts = Object.entries(r.parts).sort(([, a], [, b]) => b - a).map(([part, bytes]) => `${part} ${kib(bytes)}`).join(', ');
+  rows.push({ bench: 'package', scenario: 'npm pack: the tarball', work: `${r.files} files`, note: `${kib(r.packedBytes)} packed, ${kib(r.unpackedBytes)} unpacked (${parts})` });
 }
 
 function pipelineLoad(): void {
@@ -215,7 +225,7 @@ async function workflowRun(): Promise<void> {
 }
 
 const SECTIONS: Record<string, () => void | Promise<void>> = {
-  synth, render, 'import': importBench, 'cold-start': coldStart, 'pipeline-load': pipelineLoad, 'run': workflowRun,
+  synth, render, 'import': importBench, 'cold-start': coldStart, 'pipeline-load': pipelineLoad, 'package': packageSize, 'run': workflowRun,
 };
 
 /** Records that benchmark `name` failed, as a row and in the results. */

@@ -111,7 +111,7 @@ function auditPipeline(ctx: WorkflowContext, pipeline: Node, index: number): Pip
     workflowAction: ctx.action,
     pipeline: name,
     location: pipeline.path,
-    ...(namespace === undefined ? {} : { namespace }),
+    ...(namespace === undefined ? {} : { jobNamespace: namespace }),
     serviceAccount,
     customServiceAccount: custom !== undefined,
     permissions: [...kratixGrants(ctx.type, namespace, ctx.pipelineNamespace, ctx.api), ...own],

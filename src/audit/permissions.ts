@@ -25,7 +25,7 @@ export function kratixGrants(
   const grant = (scope: AuditPermissionScope, apiGroups: string[], resources: string[], verbs: string[], condition?: string): AuditPermission => ({
     source: AuditPermissionSource.KRATIX,
     scope,
-    namespace: scope === AuditPermissionScope.OWN_NAMESPACE ? namespace : undefined,
+    targetNamespace: scope === AuditPermissionScope.OWN_NAMESPACE ? namespace : undefined,
     verbs,
     apiGroups,
     resources,
@@ -71,8 +71,8 @@ export function readPermission(node: Node, namespace: string | undefined): Audit
   };
 }
 
-function namespaceOf(scope: AuditPermissionScope, target: string, pipelineNamespace: string | undefined): { namespace?: string } {
-  if (scope === AuditPermissionScope.NAMED_NAMESPACE) return { namespace: target };
-  if (scope === AuditPermissionScope.OWN_NAMESPACE && pipelineNamespace !== undefined) return { namespace: pipelineNamespace };
+function namespaceOf(scope: AuditPermissionScope, target: string, pipelineNamespace: string | undefined): { targetNamespace?: string } {
+  if (scope === AuditPermissionScope.NAMED_NAMESPACE) return { targetNamespace: target };
+  if (scope === AuditPermissionScope.OWN_NAMESPACE && pipelineNamespace !== undefined) return { targetNamespace: pipelineNamespace };
   return {};
 }
