@@ -17,11 +17,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   cdk8sVersion: '2.70.0',
   constructsVersion: '10.4.2',
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
-  bundledDeps: ['yaml@^2.8.0'],
+  bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1', 'json2jsii@^0.5.19'],
   projenVersion: '0.103.25',
   devDeps: [
     '@types/node@^20',
-    'ajv@^8.17.1',
     'kubernetes-models@~4.4.2',
     'fast-check@^4.0.0',
     'cdk8s-cli@^2',
@@ -65,18 +64,20 @@ for (const dir of ['examples', 'bench', 'scripts']) {
   });
 }
 
-// The pipeline SDK (src/sdk, not part of the jsii API) is `cdk8s-kratix/pipeline`; the root entry is
+// The pipeline SDK (src/sdk, not part of the jsii API) is `cdk8s-kratix/pipeline`, the local workflow
+// runner (src/run, asynchronous and taking functions, so not jsii either) `cdk8s-kratix/run`; the root entry is
 // unchanged and deep lib/ paths keep working. typesVersions serves TypeScript's older `node`
 // resolution, which does not read `exports`.
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
   './pipeline': { types: './lib/sdk/index.d.ts', default: './lib/sdk/index.js' },
+  './run': { types: './lib/run/index.d.ts', default: './lib/run/index.js' },
   './package.json': './package.json',
   './.jsii': './.jsii',
   './lib/*.js': './lib/*.js',
   './lib/*': './lib/*.js',
 });
-project.package.addField('typesVersions', { '*': { pipeline: ['lib/sdk/index.d.ts'] } });
+project.package.addField('typesVersions', { '*': { pipeline: ['lib/sdk/index.d.ts'], run: ['lib/run/index.d.ts'] } });
 
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');

@@ -5,6 +5,7 @@ import { isObject, RenderError, RenderInput } from '../render/errors';
 import { hashSpec, promiseSpecForHash } from '../render/go-json';
 import { pipelineIdMessage } from '../validate';
 import { ParsedPipeline, parsePipeline } from './pipeline-model';
+import { storedResource } from '../schema';
 import { WorkflowAction, WorkflowType } from '../workflow-types';
 
 /** The apiVersion of Promises. */
@@ -21,6 +22,8 @@ export interface PromiseApi {
   readonly clusterScoped: boolean;
   /** The stored version's name (`''` when it has none). */
   readonly version: string;
+  /** The CustomResourceDefinition manifest. */
+  readonly crd: any;
 }
 
 /** What rendering needs from a Promise. */
@@ -155,6 +158,15 @@ export function readPromise(promise: unknown): PromiseInfo {
 export function readApi(info: PromiseInfo): PromiseApi {
   const api = info.rawApi;
   if (!api) fail('promise', 'spec.api', 'missing: resource workflows need the Promise to have an API (a CustomResourceDefinition)');
+  return readCrd(api);
+}
+
+/**
+ * Reads a Promise's API (a CustomResourceDefinition manifest): its group, plural, kind and scope.
+ *
+ * @throws RenderError when it lacks group, names or versions
+ */
+export function readCrd(api: Record<string, any>): PromiseApi {
   const spec = isObject(api.spec) ? api.spec : fail('promise', 'spec.api.spec', `${quote(api.spec)} is not a CRD spec`);
   const group = spec.group;
   if (typeof group !== 'string' || group === '') fail('promise', 'spec.api.spec.group', `${quote(group)} is not an API group`);
@@ -168,7 +180,7 @@ export function readApi(info: PromiseInfo): PromiseApi {
   }
   const stored = spec.versions.find((v: unknown) => isObject(v) && v.storage === true) ?? spec.versions[0];
   const version = isObject(stored) && typeof stored.name === 'string' ? stored.name : '';
-  return { group, plural, kind, clusterScoped: spec.scope === 'Cluster', version };
+  return { group, plural, kind, clusterScoped: spec.scope === 'Cluster', version, crd: api };
 }
 
 /**
@@ -207,6 +219,7 @@ export function readRequest(request: unknown, api: PromiseApi): RequestInfo {
     uid: optionalString('request', 'metadata.uid', meta.uid),
     labels: isObject(meta.labels) ? meta.labels : {},
     annotations: isObject(meta.annotations) ? meta.annotations : {},
-    hash: hashSpec(request.spec),
+    // Kratix hashes the request as the API server returns it: pruned and defaulted by the CRD schema.
+    hash: hashSpec(storedResource(api.crd, request).resource.spec),
   };
 }

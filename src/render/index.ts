@@ -24,6 +24,8 @@ export { toYaml } from './yaml';
 export { deterministicName, jobBaseName, jobName, MAX_PIPELINE_ID_LENGTH, pipelineId, processName } from './names';
 export { goJsonMarshal, hashSpec, md5Hex, promiseSpecForHash } from './go-json';
 export { canonicalQuantity } from './quantity';
+export { readCrd } from '../model/promise-model';
+export type { PromiseApi as CrdInfo } from '../model/promise-model';
 export { DEFAULT_CONTAINER_RESOURCES, KRATIX_SECURITY_CONTEXT, resolveSettings } from './settings';
 export type { ControllerSettings } from './settings';
 export { destinationSelectorsYaml } from './destination-selectors';
@@ -44,8 +46,9 @@ const WORKFLOWS = WORKFLOW_REFS as readonly WorkflowRef[];
  * @param promise the Promise document as stored (parsed YAML/JSON), or a `PreparedPromise` of it;
  * without `metadata.uid` the ownerReference uid renders as `""`
  * @param workflow which workflow to render
- * @param request the resource request as stored by the API server (after CRD defaulting, which
- * the `kratix.io/hash` covers); required for resource workflows, ignored for promise workflows
+ * @param request the resource request, as written or as stored: the `kratix.io/hash` covers it as the
+ * API server stores it, so the CRD schema's pruning and defaults are applied first (`storedResource`);
+ * required for resource workflows, ignored for promise workflows
  * @param settings the controller settings
  * @throws RenderError for bad input, naming the document, the field path and the value
  */
@@ -120,7 +123,7 @@ export const STAND_IN_REQUEST_NAMESPACE = '<request namespace>';
 /** The API group `renderDeclaredPipelines` gives a Promise that has resource workflows but no API: no real group is named so. */
 export const STAND_IN_API_GROUP = '<no API>';
 
-const STAND_IN_API: PromiseApi = { group: STAND_IN_API_GROUP, plural: '<no API>', kind: '<no API>', clusterScoped: false, version: '' };
+const STAND_IN_API: PromiseApi = { group: STAND_IN_API_GROUP, plural: '<no API>', kind: '<no API>', clusterScoped: false, version: '', crd: {} };
 
 /** A declared pipeline with what Kratix creates for it. */
 export interface DeclaredPipeline {
