@@ -106,6 +106,6 @@ describe('PromiseApi as a cdk8s-plus API resource', () => {
 
   test('a CRD without group names the field', () => {
     expect(() => PromiseApi.fromManifest({ spec: { names: { kind: 'K', plural: 'ks' }, versions: [{ name: 'v1' }] } }).group)
-      .toThrow('PromiseApi: spec.group: nothing is not an API group');
+      .toThrow('PromiseApi: spec.group: null is not an API group');
   });
 });

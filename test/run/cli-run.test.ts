@@ -186,7 +186,7 @@ describe('cdk8s-kratix run', () => {
       [['--workflow', 'resource/configure', '--request', '$promise', '--out', out], 'kind: "Promise" is not the kind of Promise \'webapp\'\'s API ("WebApp")'],
       [['--workflow', 'resource/configure', '--request', '$request', '--exec', 'render=true', '--exec', 'vault=true', '--exec', 'nope=true', '--out', out], "no container of the workflow is named 'nope'"],
       [['--workflow', 'resource/configure', '--request', '$request', '--out', out], 'no way to run containers deploy/render, populate-vault/vault'],
-      [['--workflow', 'resource/configure', '--request', '$request', '--destinations', '$request', '--out', out], 'document 1: kind: "WebApp" (apiVersion "example.org/v1") is not a Destination'],
+      [['--workflow', 'resource/configure', '--request', '$request', '--destinations', '$request', '--out', out], "document 1: kind: 'WebApp' (apiVersion 'example.org/v1') is not a Destination"],
       [['--workflow', 'resource/configure', '--request', '$request', '--exec', 'render', '--out', out], '--exec "render": expected CONTAINER=COMMAND'],
       [['--workflow', 'resource/configure', '--request', '$request'], '--out DIR is required'],
       [['--workflow', 'resource/upgrade', '--out', out], '--workflow "resource/upgrade": expected one of'],

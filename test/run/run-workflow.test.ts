@@ -289,12 +289,12 @@ describe('runWorkflow: bad input, before anything runs', () => {
   test('a resource workflow without a request, a request of another kind', async () => {
     await expect(runWorkflow(webappPromise(), { workflow: 'resource/configure' })).rejects.toThrow('resource/configure runs for one resource request');
     await expect(runWorkflow(webappPromise(), { workflow: 'resource/configure', request: { ...REQUEST, kind: 'Other' } }))
-      .rejects.toThrow('the request: kind: "Other" is not the Promise API\'s kind "WebApp"');
+      .rejects.toThrow("the request: kind: 'Other' is not the Promise API's kind \"WebApp\"");
   });
 
   test('destinations that are not Destinations', async () => {
     await expect(runWorkflow(webappPromise(), { workflow: 'promise/configure', destinations: [{ kind: 'ConfigMap' }] }))
-      .rejects.toThrow('destinations: document 1: kind: "ConfigMap" (apiVersion nothing) is not a Destination');
+      .rejects.toThrow('destinations: document 1: kind: \'ConfigMap\' (apiVersion null) is not a Destination');
   });
 });
 
