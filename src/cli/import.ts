@@ -1,10 +1,11 @@
 import * as path from 'path';
 import { CliError, CliIo, Command, parseArgs } from './io';
+import { COMMAND_USAGE } from './usage';
 import { generatePromiseModule } from '../codegen/promise-module';
 import { PromisePlan } from '../import/plan';
 import { promiseDocuments, verifiedPlan } from '../promise-import';
 
-const USAGE = 'usage: cdk8s-kratix import PROMISE.yaml [-o FILE.ts] [--lenient]';
+const USAGE = COMMAND_USAGE.import;
 
 /**
  * `cdk8s-kratix import PROMISE.yaml [-o FILE.ts] [--lenient]`: writes a TypeScript module that

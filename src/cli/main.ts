@@ -1,19 +1,5 @@
 import { CliError, CliIo, Command, processIo } from './io';
-
-const USAGE = `usage: cdk8s-kratix <command> [options]
-
-commands:
-  render PROMISE.yaml --workflow TYPE/ACTION [--request REQUEST.yaml] [--kratix-config KRATIX-CONFIGMAP.yaml]
-         [--adapter-image IMAGE] [--adapter-pull-secret NAME]
-                                 print every object Kratix creates for a workflow
-  validate FILE... [--lenient]   check Promise files against Kratix's schema and rules
-  import PROMISE.yaml [-o FILE.ts] [--lenient]
-                                 generate TypeScript that builds the Promise with cdk8s-kratix
-  audit PROMISE.yaml [--json] [--fail-on SEVERITY] [--kratix-config KRATIX-CONFIGMAP.yaml]
-                                 report the permissions and security findings of every pipeline
-
-global options: --debug (print stack traces)
-`;
+import { COMMAND_USAGE, packageVersion, USAGE } from './usage';
 
 // Commands are loaded on first use so that `cdk8s-kratix validate` does not pay for the renderer.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -38,10 +24,18 @@ export function main(argv: string[], io: CliIo = processIo): number {
     (name === undefined ? io.stderr : io.stdout)(USAGE);
     return name === undefined ? 1 : 0;
   }
+  if (name === '--version' || name === '-V') {
+    io.stdout(`cdk8s-kratix ${packageVersion()}\n`);
+    return 0;
+  }
   const load = COMMANDS[name];
   if (!load) {
     io.stderr(`cdk8s-kratix: unknown command '${name}'\n\n${USAGE}`);
     return 1;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${COMMAND_USAGE[name]}\n`);
+    return 0;
   }
   try {
     return load()(rest, io);

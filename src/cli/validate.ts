@@ -1,9 +1,10 @@
 import * as YAML from 'yaml';
 import { Problem, validatePromiseDocument } from '../validate';
 import { CliError, CliIo, Command, parseArgs } from './io';
+import { COMMAND_USAGE } from './usage';
 import { isTooDeepYaml, TOO_DEEP_YAML } from '../yaml-errors';
 
-const USAGE = 'usage: cdk8s-kratix validate FILE... [--lenient]';
+const USAGE = COMMAND_USAGE.validate;
 
 /**
  * `cdk8s-kratix validate FILE... [--lenient]`: checks every Promise document of every file against
