@@ -9,5 +9,5 @@ export * from './pipeline-rbac';
 export * from './kratix-config';
 export * from './pipeline-job';
 export * from './promise-import-options';
-export * from './promise-audit';
+export * from './audit/promise-audit';
 export * from './pipeline-security';

@@ -1,8 +1,8 @@
 import { ApiObject, Duration, Yaml } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { cloneJson, compact } from './_json';
 import { Kratix } from './constants';
+import { cloneJson, compact } from './private/json';
 import { formatGoDuration } from './validate';
 
 /**

@@ -1,13 +1,14 @@
 import { ApiObject, ApiObjectProps, App, Duration, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import { Construct } from 'constructs';
-import { cloneJson, compact, NOT_PLAIN, sanitizedCopy, setPath } from './_json';
 import { Kratix, KratixLabels } from './constants';
+import { importPromise, importPromiseYaml } from './import/promise-import';
 import { Pipeline, PipelineProps } from './pipeline';
+import { isMarked, KRATIX_PROMISE, mark } from './private/identity';
+import { cloneJson, compact, NOT_PLAIN, sanitizedCopy, setPath } from './private/json';
+import { nextRevision } from './private/revision';
 import { PromiseApi } from './promise-api';
-import { importPromise, importPromiseYaml } from './promise-import';
 import { PromiseImportOptions } from './promise-import-options';
 import { PromiseWorkflow } from './promise-workflow';
-import { nextRevision } from './revision';
 import { errorsOf, formatGoDuration, pipelineProblems, promiseProblems } from './validate';
 import { WorkflowAction, WorkflowType } from './workflow-types';
 
@@ -113,6 +114,15 @@ export interface KratixPromiseProps {
  */
 export class KratixPromise extends Construct {
   /**
+   * Whether `x` is a `KratixPromise`, from this or any other installed copy of the library.
+   *
+   * @param x any value
+   */
+  public static isKratixPromise(x: any): x is KratixPromise {
+    return isMarked(x, KRATIX_PROMISE);
+  }
+
+  /**
    * Imports the Promise in a YAML file's text as constructs: its workflows, pipelines,
    * containers and permissions, with the fields the typed API does not cover kept as overrides,
    * so that it synthesizes the same document again.
@@ -123,7 +133,7 @@ export class KratixPromise extends Construct {
    * @throws when Kratix would reject a pipeline (a wrong kind or apiVersion, an unknown field)
    */
   public static fromYaml(scope: Construct, id: string, text: string, options: PromiseImportOptions = {}): KratixPromise {
-    return importPromiseYaml(scope, id, text, options);
+    return importPromiseYaml(KratixPromise, scope, id, text, options);
   }
 
   /**
@@ -132,7 +142,7 @@ export class KratixPromise extends Construct {
    * @param doc the Promise, as plain JSON data
    */
   public static fromObject(scope: Construct, id: string, doc: any, options: PromiseImportOptions = {}): KratixPromise {
-    return importPromise(scope, id, doc, options);
+    return importPromise(KratixPromise, scope, id, doc, options);
   }
 
   /** The Promise name. */
@@ -164,6 +174,7 @@ export class KratixPromise extends Construct {
 
   constructor(scope: Construct, id: string, props: KratixPromiseProps = {}) {
     super(scope, id);
+    mark(this, KRATIX_PROMISE);
     this.name = props.name ?? id;
     this.api = props.api;
     this.live = props.api?._live ?? false;
@@ -220,7 +231,7 @@ export class KratixPromise extends Construct {
     for (const type of [WorkflowType.PROMISE, WorkflowType.RESOURCE]) {
       for (const action of [WorkflowAction.CONFIGURE, WorkflowAction.DELETE]) {
         const wf = this.node.tryFindChild(type)?.node.tryFindChild(action);
-        if (wf instanceof PromiseWorkflow) found.push(wf);
+        if (PromiseWorkflow.isPromiseWorkflow(wf)) found.push(wf);
       }
     }
     return found;

@@ -1,5 +1,5 @@
 import { EnvFrom, EnvValue, ImagePullPolicy, k8s, Volume } from 'cdk8s-plus-28';
-import { compact, cloneJson } from './_json';
+import { compact, cloneJson } from './private/json';
 
 /**
  * A volume mounted into a pipeline container.

@@ -1,10 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { cloneJson } from './_json';
 import { KratixConfig } from './kratix-config';
-import { KratixPromise } from './kratix-promise';
-import { Pipeline } from './pipeline';
-import { PromiseWorkflow } from './promise-workflow';
+import type { KratixPromise } from './kratix-promise';
+import type { Pipeline } from './pipeline';
+import { isMarked, KRATIX_PROMISE, PROMISE_WORKFLOW } from './private/identity';
+import { cloneJson } from './private/json';
+import type { PromiseWorkflow } from './promise-workflow';
 import { KubeObject, pipelinePod, renderWorkflow, RenderedPipeline, WorkflowRef } from './render';
 
 /**
@@ -125,11 +126,11 @@ export class PipelineJob extends Construct {
 
 function ancestors(pipeline: Pipeline, path: string): { promise: KratixPromise; workflow: PromiseWorkflow } {
   const workflow = pipeline.node.scope;
-  const promise = pipeline.node.scopes.find((s): s is KratixPromise => s instanceof KratixPromise);
-  if (!(workflow instanceof PromiseWorkflow) || !promise) {
+  const promise = pipeline.node.scopes.find((s): s is KratixPromise => isMarked(s, KRATIX_PROMISE));
+  if (!isMarked(workflow, PROMISE_WORKFLOW) || !promise) {
     throw new Error(`PipelineJob '${path}': pipeline '${pipeline.node.path}' is not in a workflow of a KratixPromise; create it with KratixPromise.addPipeline()`);
   }
-  return { promise, workflow };
+  return { promise, workflow: workflow as PromiseWorkflow };
 }
 
 function renderPipeline(

@@ -1,7 +1,7 @@
 import { IApiResource, IServiceAccount } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { compact, cloneJson } from './_json';
 import { PipelineJob, PipelineObjects, PipelineRenderOptions } from './pipeline-job';
+import { compact, cloneJson } from './private/json';
 
 /**
  * Where a pipeline permission applies: Kratix's `resourceNamespace`.

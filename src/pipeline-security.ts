@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
-import { cloneJson } from './_json';
+import { cloneJson } from './private/json';
 import { KRATIX_SECURITY_CONTEXT } from './render/settings';
 
 /**

@@ -1,10 +1,11 @@
 import { k8s, RestartPolicy, Volume } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { cloneJson, compact, setPath } from './_json';
 import { Kratix } from './constants';
 import { containerJson, PipelineContainerProps } from './pipeline-container';
 import { PipelineRbac, PipelineRbacProps } from './pipeline-rbac';
-import { nextRevision } from './revision';
+import { isMarked, mark, PIPELINE } from './private/identity';
+import { cloneJson, compact, setPath } from './private/json';
+import { nextRevision } from './private/revision';
 import { PipelineContext, pipelineProblems, Problem } from './validate';
 
 /**
@@ -95,6 +96,15 @@ export interface PipelineProps {
  * @see https://docs.kratix.io/main/reference/workflows#pipelines
  */
 export class Pipeline extends Construct {
+  /**
+   * Whether `x` is a `Pipeline`, from this or any other installed copy of the library.
+   *
+   * @param x any value
+   */
+  public static isPipeline(x: any): x is Pipeline {
+    return isMarked(x, PIPELINE);
+  }
+
   /** The pipeline name. */
   public readonly name: string;
   /** The pipeline's RBAC: its permissions and service account. */
@@ -123,6 +133,7 @@ export class Pipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: PipelineProps = {}) {
     super(scope, id);
+    mark(this, PIPELINE);
     this.name = props.name ?? id;
     this.labels = props.labels && { ...props.labels };
     this.annotations = props.annotations && { ...props.annotations };

@@ -1,5 +1,5 @@
 import { ApiObject } from 'cdk8s';
-import { cloneJson, compact } from './_json';
+import { cloneJson, compact } from './private/json';
 
 /**
  * A version of a Promise's API.

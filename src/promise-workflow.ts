@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { Pipeline, PipelineProps } from './pipeline';
+import { isMarked, mark, PROMISE_WORKFLOW } from './private/identity';
 import { WorkflowAction, WorkflowType } from './workflow-types';
 
 /**
@@ -21,6 +22,15 @@ export interface PromiseWorkflowProps {
  * @see https://docs.kratix.io/main/reference/workflows
  */
 export class PromiseWorkflow extends Construct {
+  /**
+   * Whether `x` is a `PromiseWorkflow`, from this or any other installed copy of the library.
+   *
+   * @param x any value
+   */
+  public static isPromiseWorkflow(x: any): x is PromiseWorkflow {
+    return isMarked(x, PROMISE_WORKFLOW);
+  }
+
   /** Promise or resource. */
   public readonly type: WorkflowType;
   /** Configure or delete. */
@@ -29,6 +39,7 @@ export class PromiseWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: PromiseWorkflowProps) {
     super(scope, id);
+    mark(this, PROMISE_WORKFLOW);
     this.type = props.type;
     this.action = props.action;
     this.node.addValidation({ validate: () => this.validatePipelines() });
@@ -36,7 +47,7 @@ export class PromiseWorkflow extends Construct {
 
   /** The pipelines, in the order they run: the `Pipeline` children of this workflow. */
   public get pipelines(): Pipeline[] {
-    return this.node.children.filter((c): c is Pipeline => c instanceof Pipeline);
+    return this.node.children.filter((c): c is Pipeline => Pipeline.isPipeline(c));
   }
 
   /**
@@ -60,13 +71,15 @@ export class PromiseWorkflow extends Construct {
   }
 
   /**
-   * Marks a second delete pipeline of an imported Promise, already reported as an import warning
+   * Adds a second delete pipeline of an imported Promise, already reported as an import warning
    * (Kratix ignores it), so that it does not fail synthesis.
    *
    * @internal
    */
-  public _acceptExtraPipeline(pipeline: Pipeline): void {
+  public _addIgnoredPipeline(id: string, props: PipelineProps): Pipeline {
+    const pipeline = new Pipeline(this, id, props);
     this.acceptedExtras.add(pipeline);
+    return pipeline;
   }
 
   /** The workflow's list of Pipeline objects. */

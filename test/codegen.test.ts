@@ -7,13 +7,13 @@ import * as lib from '../src';
 import { parseYaml12, semanticDifference } from './support/semantic-equal';
 import { generatePromiseModule } from '../src/codegen/promise-module';
 import { printValue } from '../src/codegen/ts-value';
-import { promiseDocuments, verifiedPlan } from '../src/promise-import';
+import { promiseDocuments, verifiedPlan } from '../src/import/promise-import';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'shared', 'fixtures', 'promises');
 const fixtures = fs.readdirSync(FIXTURES).filter(f => f.endsWith('.yaml')).sort();
 
 function generate(text: string, source = 'promise.yaml'): string {
-  return generatePromiseModule(promiseDocuments(text).docs.map(doc => verifiedPlan(doc)), { source });
+  return generatePromiseModule(promiseDocuments(text).docs.map(doc => verifiedPlan(lib.KratixPromise, doc)), { source });
 }
 
 /** Transpiles a generated module (no type check) and runs it with `cdk8s-kratix` bound to the project's src. */
@@ -115,7 +115,7 @@ spec:
           spec: { containers: [{ name: b, image: b }] }
 status: { observedGeneration: 2 }
 `;
-  const module = generatePromiseModule([verifiedPlan(parseYaml12(text)[0], { lenient: true })], { source: 'env.yaml' });
+  const module = generatePromiseModule([verifiedPlan(lib.KratixPromise, parseYaml12(text)[0], { lenient: true })], { source: 'env.yaml' });
 
   test('exports one function named after the Promise, with the Promise name as default id', () => {
     expect(module).toContain("export function envPromise(scope: Construct, id = 'env'): KratixPromise {");

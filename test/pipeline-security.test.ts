@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import { KratixConfig, KratixPromise, WorkflowAction, WorkflowType } from '../src';
+import { PromiseAudit } from '../src/audit/promise-audit';
 import { PipelineSecurity } from '../src/pipeline-security';
-import { PromiseAudit } from '../src/promise-audit';
 import { KRATIX_SECURITY_CONTEXT } from '../src/render/settings';
 
 const RESTRICTED_JSON = {

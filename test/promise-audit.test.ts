@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import { ApiResource } from 'cdk8s-plus-28';
 import { KratixPromise, PermissionScope, WorkflowAction, WorkflowType } from '../src';
-import { AuditPermissionScope, AuditSeverity, PromiseAudit } from '../src/promise-audit';
+import { AuditPermissionScope, AuditSeverity, PromiseAudit } from '../src/audit/promise-audit';
 
 function envPromise(): KratixPromise {
   const promise = new KratixPromise(Testing.chart(), 'env');

@@ -3,7 +3,7 @@ import { RestartPolicy } from 'cdk8s-plus-28';
 import * as YAML from 'yaml';
 import { KratixPromise, Pipeline, WorkflowAction, WorkflowType } from '../src';
 import { semanticDifference } from './support/semantic-equal';
-import { IMPORT_WARNING_METADATA } from '../src/promise-import';
+import { IMPORT_WARNING_METADATA } from '../src/import/promise-import';
 import { PromiseImportOptions, PromiseImportWarning } from '../src/promise-import-options';
 
 function pipeline(name: string, spec: any = { containers: [{ name: 'main', image: 'ghcr.io/example/main:v1' }] }, extra: any = {}): any {

@@ -2,7 +2,7 @@ import { ApiObject, App, Chart, ChartProps, IResolver, JsonPatch, Lazy, Resoluti
 import * as fc from 'fast-check';
 import { KratixPromise, WorkflowAction, WorkflowType } from '../src';
 import { params } from './properties/arbitraries';
-import { NOT_PLAIN, sanitizedCopy } from '../src/_json';
+import { NOT_PLAIN, sanitizedCopy } from '../src/private/json';
 
 /** What cdk8s itself makes of `spec` in an ApiObject. */
 function cdk8sSpec(spec: unknown): unknown {

@@ -3,9 +3,9 @@ import { COMMAND_USAGE } from './usage';
 import { readKratixConfig, readYamlDocuments } from './yaml-files';
 import { readDefaults } from '../audit/container-rules';
 import { AuditInputError } from '../audit/input';
+import { PromiseAudit } from '../audit/promise-audit';
 import { countBySeverity, parseSeverity, SEVERITIES } from '../audit/severity';
 import { summaryText } from '../audit/table';
-import { PromiseAudit } from '../promise-audit';
 
 const USAGE = COMMAND_USAGE.audit;
 

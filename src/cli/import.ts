@@ -3,7 +3,8 @@ import { CliError, CliIo, Command, parseArgs } from './io';
 import { COMMAND_USAGE } from './usage';
 import { generatePromiseModule } from '../codegen/promise-module';
 import { PromisePlan } from '../import/plan';
-import { promiseDocuments, verifiedPlan } from '../promise-import';
+import { promiseDocuments, verifiedPlan } from '../import/promise-import';
+import { KratixPromise } from '../kratix-promise';
 
 const USAGE = COMMAND_USAGE.import;
 
@@ -22,7 +23,7 @@ export const importCommand: Command = (args: string[], io: CliIo): number => {
   const text = io.readFile(file);
   const { docs, warnings } = fail(file, () => promiseDocuments(text, file));
   if (docs.length === 0) throw new CliError(`${file}: no Promise document (kind: Promise) in the file`);
-  const plans: PromisePlan[] = docs.map(doc => fail(file, () => verifiedPlan(doc, { lenient })));
+  const plans: PromisePlan[] = docs.map(doc => fail(file, () => verifiedPlan(KratixPromise, doc, { lenient })));
 
   for (const w of [...warnings, ...plans.flatMap(p => p.warnings)]) {
     io.stderr(`${file}: warning: ${w.path}: ${w.message}\n`);

@@ -2,7 +2,7 @@ import * as YAML from 'yaml';
 import { Problem, validatePromiseDocument } from '../validate';
 import { CliError, CliIo, Command, parseArgs } from './io';
 import { COMMAND_USAGE } from './usage';
-import { isTooDeepYaml, TOO_DEEP_YAML } from '../yaml-errors';
+import { isTooDeepYaml, TOO_DEEP_YAML } from '../private/yaml-errors';
 
 const USAGE = COMMAND_USAGE.validate;
 

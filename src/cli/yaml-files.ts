@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { CliError, CliIo } from './io';
-import { isTooDeepYaml, TOO_DEEP_YAML } from '../yaml-errors';
+import { isTooDeepYaml, TOO_DEEP_YAML } from '../private/yaml-errors';
 
 /** A non-empty document of a YAML file, with its 1-based position in the file. */
 export interface YamlDocument {

@@ -1,4 +1,3 @@
-import { MAX_NESTING_DEPTH, tooDeepAt } from '../_json';
 import { PipelineContext } from './context';
 import { Kratix, KratixLabels } from '../constants';
 import { destinationSelectorsConfigMap } from './destination-selectors';
@@ -11,6 +10,7 @@ import { WorkflowAction, WorkflowType } from './pipeline';
 import { pipelineRbac, serviceAccount } from './rbac';
 import { resolveSettings } from './settings';
 import { KubeObject, RenderedPipeline, RenderSettings, WorkflowRef } from './types';
+import { MAX_NESTING_DEPTH, tooDeepAt } from '../private/json';
 
 export * from './types';
 export { RenderError } from './errors';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { AuditSeverity, PromiseAudit } from '../../src/promise-audit';
+import { AuditSeverity, PromiseAudit } from '../../src/audit/promise-audit';
 import { SHARED } from '../support/kratix-crd';
 
 const DIR = path.join(SHARED, 'fixtures', 'promises');

@@ -1,5 +1,5 @@
 import { promiseWith, safeContainer } from './helpers';
-import { PromiseAudit } from '../../src/promise-audit';
+import { PromiseAudit } from '../../src/audit/promise-audit';
 
 const P = 'spec.workflows.resource.configure[0]';
 

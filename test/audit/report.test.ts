@@ -1,5 +1,5 @@
 import { promiseWith, safeContainer, withPermissions } from './helpers';
-import { AuditPermissionScope, AuditPermissionSource, AuditSeverity, PromiseAudit } from '../../src/promise-audit';
+import { AuditPermissionScope, AuditPermissionSource, AuditSeverity, PromiseAudit } from '../../src/audit/promise-audit';
 import { WorkflowAction, WorkflowType } from '../../src/workflow-types';
 
 const PERMISSIONS = withPermissions(

@@ -1,5 +1,5 @@
 import { promiseWith, RESTRICTED, safeContainer, withPermissions } from './helpers';
-import { AuditSeverity, PromiseAudit } from '../../src/promise-audit';
+import { AuditSeverity, PromiseAudit } from '../../src/audit/promise-audit';
 
 interface RuleCase {
   readonly rule: string;

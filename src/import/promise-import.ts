@@ -8,18 +8,23 @@
 import { App, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import type * as YamlModule from 'yaml';
-import { MAX_NESTING_DEPTH, tooDeepAt } from './_json';
-import { Kratix, KratixLabels } from './constants';
-import { planPipeline } from './import/pipeline-plan';
-import { applyCalls, Code, isStringMap, jsonEqual, KRATIX, materialize, ordered, Override, overrider, PlannedCall, PromisePlan, withoutNulls, WorkflowPlan } from './import/plan';
-import { KratixPromise } from './kratix-promise';
-import { Pipeline } from './pipeline';
-import { PromiseApi } from './promise-api';
-import { PromiseImportOptions, PromiseImportWarning } from './promise-import-options';
-import { formatGoDuration, isMap, parseGoDuration, Problem, promiseProblems } from './validate';
-import { WorkflowAction, WorkflowType } from './workflow-types';
-import { isTooDeepYaml, TOO_DEEP_YAML } from './yaml-errors';
+import { Kratix, KratixLabels } from '../constants';
+import { planPipeline } from './pipeline-plan';
+import { applyCalls, Code, isStringMap, jsonEqual, KRATIX, materialize, ordered, Override, overrider, PlannedCall, PromisePlan, withoutNulls, WorkflowPlan } from './plan';
+import type { KratixPromise, KratixPromiseProps } from '../kratix-promise';
+import { MAX_NESTING_DEPTH, tooDeepAt } from '../private/json';
+import { isTooDeepYaml, TOO_DEEP_YAML } from '../private/yaml-errors';
+import { PromiseApi } from '../promise-api';
+import { PromiseImportOptions, PromiseImportWarning } from '../promise-import-options';
+import { formatGoDuration, isMap, parseGoDuration, Problem, promiseProblems } from '../validate';
+import { WorkflowAction, WorkflowType } from '../workflow-types';
 
+
+/**
+ * The `KratixPromise` class, passed in by its callers: the importer builds Promises, and
+ * `KratixPromise.fromYaml` calls the importer, so the importer cannot import the class.
+ */
+export type PromiseClass = new (scope: Construct, id: string, props?: KratixPromiseProps) => KratixPromise;
 
 /** The node metadata type under which an imported Promise records its warnings. */
 export const IMPORT_WARNING_METADATA = 'cdk8s-kratix:import-warning';
@@ -59,10 +64,11 @@ export function promiseDocuments(text: string, source = 'input'): { docs: unknow
  * Builds the constructs of the Promise in `doc` under `scope`: what `KratixPromise.fromObject` does.
  */
 export function importPromise(
-  scope: Construct, id: string, doc: unknown, options: PromiseImportOptions = {}, extraWarnings: PromiseImportWarning[] = [],
+  promiseClass: PromiseClass, scope: Construct, id: string, doc: unknown,
+  options: PromiseImportOptions = {}, extraWarnings: PromiseImportWarning[] = [],
 ): KratixPromise {
   const plan = planPromise(doc, options);
-  const promise = buildPromise(scope, id, plan);
+  const promise = buildPromise(promiseClass, scope, id, plan);
   const warnings = [...extraWarnings, ...plan.warnings];
   for (const [path, value] of overridesFor(promise.toJson(), withoutNulls(doc))) {
     promise.addOverride(path, value);
@@ -80,21 +86,23 @@ export function importPromise(
 /**
  * Builds the constructs of the one Promise in `text`: what `KratixPromise.fromYaml` does.
  */
-export function importPromiseYaml(scope: Construct, id: string, text: string, options: PromiseImportOptions = {}): KratixPromise {
+export function importPromiseYaml(
+  promiseClass: PromiseClass, scope: Construct, id: string, text: string, options: PromiseImportOptions = {},
+): KratixPromise {
   const { docs, warnings } = promiseDocuments(text);
   if (docs.length !== 1) {
     throw new Error(`KratixPromise.fromYaml: the text has ${docs.length} Promise documents, not one; split it and import each with KratixPromise.fromObject (or the 'cdk8s-kratix import' command, which handles several)`);
   }
-  return importPromise(scope, id, docs[0], options, warnings);
+  return importPromise(promiseClass, scope, id, docs[0], options, warnings);
 }
 
 /**
  * `planPromise`, checked by building it: a field the plan missed (a bug) becomes an override,
  * with a warning, so that the plan always reproduces `doc`.
  */
-export function verifiedPlan(doc: unknown, options: PromiseImportOptions = {}): PromisePlan {
+export function verifiedPlan(promiseClass: PromiseClass, doc: unknown, options: PromiseImportOptions = {}): PromisePlan {
   const plan = planPromise(doc, options);
-  const promise = buildPromise(new Chart(new App(), 'import'), 'promise', plan);
+  const promise = buildPromise(promiseClass, new Chart(new App(), 'import'), 'promise', plan);
   for (const [path, value] of overridesFor(promise.toJson(), withoutNulls(doc))) {
     plan.calls.push({ method: 'addOverride', args: [path, value] });
     plan.warnings.push(unexpressedWarning(path));
@@ -161,14 +169,13 @@ export function planPromise(raw: unknown, options: PromiseImportOptions = {}): P
 }
 
 /** Runs `plan` on real constructs. */
-export function buildPromise(scope: Construct, id: string, plan: PromisePlan): KratixPromise {
-  const promise = new KratixPromise(scope, id, materialize(plan.props));
+export function buildPromise(promiseClass: PromiseClass, scope: Construct, id: string, plan: PromisePlan): KratixPromise {
+  const promise = new promiseClass(scope, id, materialize(plan.props));
   for (const wf of plan.workflows) {
     const workflow = promise.workflow(wf.type, wf.action);
     for (const p of wf.pipelines) {
       const props = materialize(p.props);
-      const pipeline = p.extra ? new Pipeline(workflow, p.name, props) : workflow.addPipeline(p.name, props);
-      if (p.extra) workflow._acceptExtraPipeline(pipeline);
+      const pipeline = p.extra ? workflow._addIgnoredPipeline(p.name, props) : workflow.addPipeline(p.name, props);
       applyCalls(pipeline, p.calls);
     }
   }

@@ -1,10 +1,10 @@
-import { auditPromiseDocument, PromiseAuditResult } from './audit/audit-promise';
-import { AuditFinding, AuditOptions, AuditSeverity, PipelineAuditReport } from './audit/model';
-import { countBySeverity, severityRank } from './audit/severity';
-import { promiseTable } from './audit/table';
-import { KratixPromise } from './kratix-promise';
+import { auditPromiseDocument, PromiseAuditResult } from './audit-promise';
+import { AuditFinding, AuditOptions, AuditSeverity, PipelineAuditReport } from './model';
+import { countBySeverity, severityRank } from './severity';
+import { promiseTable } from './table';
+import type { KratixPromise } from '../kratix-promise';
 
-export * from './audit/model';
+export * from './model';
 
 /**
  * A security audit of a Promise: for every pipeline of every workflow, the service account it runs
