@@ -6,6 +6,20 @@ kind: Promise
 metadata:
   name: env
 spec:
+  api:
+    apiVersion: apiextensions.k8s.io/v1
+    kind: CustomResourceDefinition
+    metadata:
+      name: envs.example.com
+    spec:
+      group: example.com
+      names: {kind: Env, plural: envs}
+      scope: Namespaced
+      versions:
+        - name: v1
+          served: true
+          storage: true
+          schema: {openAPIV3Schema: {type: object}}
   workflows:
     resource:
       configure:
@@ -44,7 +58,7 @@ describe('cdk8s-kratix import', () => {
     const { code, io } = run(['env.yaml'], { 'env.yaml': PROMISE });
     expect(code).toBe(0);
     expect(io.out).toContain("export function envPromise(scope: Construct, id = 'env'): KratixPromise {");
-    expect(io.out).toContain("import { KratixPromise, WorkflowAction, WorkflowType } from 'cdk8s-kratix';");
+    expect(io.out).toContain("import { KratixPromise, PromiseApi, WorkflowAction, WorkflowType } from 'cdk8s-kratix';");
     expect(io.err).toBe("env.yaml: warning: spec.workflows.resource.configure[0].metadata.namespace: Kratix ignores a pipeline's namespace 'default': "
       + "pipelines run in the Promise's pipeline namespace (spec.workflows.config.pipelineNamespace); remove it\n");
   });

@@ -1,10 +1,11 @@
 import { ApiObject, Chart, Duration, Testing } from 'cdk8s';
-import { KratixPromise, PromiseApi, WorkflowAction, WorkflowType } from '../src';
+import { KratixPromise, KratixPromiseProps, PromiseApi, WorkflowAction, WorkflowType } from '../src';
+import { testApi } from './support/promise-api';
 import { promiseCrdErrors } from './support/kratix-crd';
 
-function synthPromise(build: (promise: KratixPromise) => void = () => {}): any {
+function synthPromise(build: (promise: KratixPromise) => void = () => {}, props: KratixPromiseProps = {}): any {
   const chart = Testing.chart();
-  const promise = new KratixPromise(chart, 'env');
+  const promise = new KratixPromise(chart, 'env', props);
   build(promise);
   return Testing.synth(chart).find((o: any) => o.kind === 'Promise');
 }
@@ -97,7 +98,7 @@ describe('KratixPromise', () => {
         p.addPipeline(WorkflowType.PROMISE, WorkflowAction.CONFIGURE, 'pc2', { containers: [{ name: 'c', image: 'i:1' }] });
         p.addPipeline(WorkflowType.PROMISE, WorkflowAction.DELETE, 'pd', { containers: [{ name: 'c', image: 'i:1' }] });
         p.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'rc', { containers: [{ name: 'c', image: 'i:1' }] });
-      });
+      }, { api: testApi() });
       const names = (list: any[]) => list.map(p => p.metadata.name);
       expect(names(promise.spec.workflows.promise.configure)).toEqual(['pc1', 'pc2']);
       expect(names(promise.spec.workflows.promise.delete)).toEqual(['pd']);
@@ -110,7 +111,7 @@ describe('KratixPromise', () => {
   describe('mutate after construction, then synth', () => {
     test('pipelines, dependencies, selectors and required promises added later are synthesized', () => {
       const chart = Testing.chart();
-      const promise = new KratixPromise(chart, 'env');
+      const promise = new KratixPromise(chart, 'env', { api: testApi() });
       const pipeline = promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'late');
       pipeline.addContainer({ name: 'c', image: 'i:1' });
       promise.addDependencyManifest({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } });
@@ -128,7 +129,7 @@ describe('KratixPromise', () => {
 
   test('a change right after validation, in the same tick, still shows in toJson and in the next synth', () => {
     const chart = Testing.chart();
-    const promise = new KratixPromise(chart, 'env');
+    const promise = new KratixPromise(chart, 'env', { api: testApi() });
     const pipeline = promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'p', { containers: [{ name: 'a', image: 'i:1' }] });
     expect(promise.node.validate()).toEqual([]);
     pipeline.addContainer({ name: 'b', image: 'i:1' });

@@ -1,6 +1,6 @@
 import { isObject, quote, RenderError, RenderInput } from './errors';
 import { hashSpec, promiseSpecForHash } from './go-json';
-import { pipelineIdMessage } from '../validate';
+import { NO_API_PROBLEM, pipelineIdMessage } from '../validate';
 import { ParsedPipeline, parsePipeline, WorkflowAction, WorkflowType } from './pipeline';
 import { Kratix } from '../constants';
 
@@ -151,7 +151,7 @@ export function readPromise(promise: unknown): PromiseInfo {
  */
 export function readApi(info: PromiseInfo): PromiseApi {
   const api = info.rawApi;
-  if (!api) fail('promise', 'spec.api', 'missing: resource workflows need the Promise to have an API (a CustomResourceDefinition)');
+  if (!api) fail('promise', 'spec.api', NO_API_PROBLEM);
   const spec = isObject(api.spec) ? api.spec : fail('promise', 'spec.api.spec', `${quote(api.spec)} is not a CRD spec`);
   const group = spec.group;
   if (typeof group !== 'string' || group === '') fail('promise', 'spec.api.spec.group', `${quote(group)} is not an API group`);
