@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Duration, Testing } from 'cdk8s';
 import { KratixPromise, KratixPromiseProps, PromiseApi, WorkflowAction, WorkflowType } from '../src';
-import { testApi } from './support/promise-api';
 import { promiseCrdErrors } from './support/kratix-crd';
+import { testApi } from './support/promise-api';
 
 function synthPromise(build: (promise: KratixPromise) => void = () => {}, props: KratixPromiseProps = {}): any {
   const chart = Testing.chart();

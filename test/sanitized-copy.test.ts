@@ -1,8 +1,8 @@
 import { ApiObject, App, Chart, ChartProps, IResolver, JsonPatch, Lazy, ResolutionContext, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { KratixPromise, WorkflowAction, WorkflowType } from '../src';
-import { testApi } from './support/promise-api';
 import { params } from './properties/arbitraries';
+import { testApi } from './support/promise-api';
 import { NOT_PLAIN, sanitizedCopy } from '../src/private/json';
 
 /** What cdk8s itself makes of `spec` in an ApiObject. */

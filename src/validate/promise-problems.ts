@@ -21,7 +21,7 @@ export const RECONCILIATION_INTERVAL_ANNOTATION = KratixLabels.RECONCILIATION_IN
  * (`resourcePolicyRule`), which fails with `promise does not contain an API`. `render` says the same.
  */
 export const NO_API_PROBLEM = "missing: resource workflows need the Promise to have an API (a CustomResourceDefinition), and Kratix's webhook rejects the Promise without one " +
-  "(promise does not contain an API); add spec.api or remove the resource workflows";
+  '(promise does not contain an API); add spec.api or remove the resource workflows';
 
 /** Options of {@link promiseProblems}. */
 export interface PromiseProblemsOptions {
