@@ -1,72 +1,55 @@
-import { Node, show } from './input';
 import { AuditSeverity } from './model';
 import { RawFinding } from './rbac-rules';
-
-/** What the kratix ConfigMap gives containers that set nothing themselves. */
-export interface ContainerDefaults {
-  /** Whether the kratix ConfigMap exists. */
-  readonly configPresent: boolean;
-  /** `workflows.defaultContainerSecurityContext`, if set. */
-  readonly securityContext?: Node;
-  /** `workflows.defaultImagePullPolicy`, if set. */
-  readonly imagePullPolicy?: string;
-}
+import { quote as show } from '../private/quote';
+import { ControllerSettings } from '../render/settings';
 
 const INHERITED = "inherited from the kratix ConfigMap's workflows.defaultContainerSecurityContext";
 const USE_RESTRICTED = "or use PipelineSecurity.restricted(), the context of Kratix's own containers";
 
-/**
- * Reads the kratix ConfigMap's `config` key.
- *
- * @param config the parsed config; undefined when the ConfigMap is absent
- */
-export function readDefaults(config: unknown): ContainerDefaults {
-  if (config === undefined) return { configPresent: false };
-  const root = new Node(config, 'kratixConfig');
-  root.map('the parsed config key of the kratix ConfigMap');
-  const workflows = root.get('workflows');
-  workflows.map('the workflows options');
-  const sc = workflows.get('defaultContainerSecurityContext');
-  sc.map('a SecurityContext');
-  return {
-    configPresent: true,
-    securityContext: sc.absent ? undefined : sc,
-    imagePullPolicy: workflows.get('defaultImagePullPolicy').string('Always, IfNotPresent or Never'),
-  };
+/** One user container: as Kratix creates it, as the pipeline declares it, and where. */
+export interface AuditedContainer {
+  /** The container in the rendered Job's pod. */
+  readonly rendered: Record<string, any>;
+  /** The container as Kratix decodes it from the pipeline, to tell its own settings from inherited ones. */
+  readonly declared: Record<string, any>;
+  /** Its path in the Promise, e.g. `spec.workflows.promise.configure[0].spec.containers[1]`. */
+  readonly path: string;
 }
 
-/** The findings of one user container: its security context, image and pull policy. */
-export function containerFindings(container: Node, defaults: ContainerDefaults): RawFinding[] {
-  container.requiredMap('a container: name, image and optional fields');
-  const name = container.get('name').requiredString('the container name');
-  const image = container.get('image').requiredString('the container image, e.g. "ghcr.io/acme/tool:v1.2.3"');
-  const own = container.get('imagePullPolicy').string('Always, IfNotPresent or Never');
+/**
+ * The findings of one user container, read from the container Kratix creates: its security
+ * context, image and pull policy.
+ *
+ * @param settings the controller settings it was rendered with
+ */
+export function containerFindings(container: AuditedContainer, settings: ControllerSettings): RawFinding[] {
+  const { rendered, declared, path } = container;
+  const name: string = rendered.name;
+  const image: string = rendered.image ?? '';
+  const own = !!declared.imagePullPolicy;
   return [
-    ...securityFindings(container, name, defaults),
-    ...imageFindings(container.get('image').path, name, image),
-    ...pullPolicyFindings(own === undefined || own === '' ? container.path : container.get('imagePullPolicy').path, name, image,
-      own || defaults.imagePullPolicy, !own && !!defaults.imagePullPolicy),
+    ...securityFindings(container, name, !!settings.defaultSecurityContextSet),
+    ...imageFindings(`${path}.image`, name, image),
+    ...pullPolicyFindings(own ? `${path}.imagePullPolicy` : path, name, image, rendered.imagePullPolicy, !own && !!settings.imagePullPolicy),
   ];
 }
 
-function securityFindings(container: Node, name: string, defaults: ContainerDefaults): RawFinding[] {
-  const own = container.get('securityContext');
-  own.map('a SecurityContext');
-  const sc = own.absent ? defaults.securityContext : own;
-  const inherited = own.absent;
+function securityFindings(container: AuditedContainer, name: string, defaultSet: boolean): RawFinding[] {
+  const sc: Record<string, any> | undefined = container.rendered.securityContext;
+  const inherited = container.declared.securityContext === undefined;
+  const path = container.path;
   const missing = (why: string, orElse = 'set workflows.defaultContainerSecurityContext in the kratix ConfigMap'): RawFinding[] => [{
     severity: AuditSeverity.MEDIUM,
     rule: 'container-no-security-context',
-    location: container.path,
+    location: path,
     message: `container "${name}" ${why}: it runs as the image's user with Kubernetes' defaults, privilege escalation allowed; `
       + `set its securityContext, e.g. to PipelineSecurity.restricted() (the context of Kratix's own containers), or ${orElse}`,
   }];
-  if (sc === undefined) {
-    return missing(defaults.configPresent
-      ? 'has no securityContext and the kratix ConfigMap sets no workflows.defaultContainerSecurityContext, so Kratix gives it securityContext: {}'
-      : 'has no securityContext, and without a kratix ConfigMap Kratix gives it none');
+  if (sc === undefined) return missing('has no securityContext, and without a kratix ConfigMap Kratix gives it none');
+  if (inherited && !defaultSet) {
+    return missing('has no securityContext and the kratix ConfigMap sets no workflows.defaultContainerSecurityContext, so Kratix gives it securityContext: {}');
   }
-  if (Object.keys(sc.map('a SecurityContext')).every(k => sc.get(k).absent)) {
+  if (Object.keys(sc).length === 0) {
     return missing(inherited
       ? 'has no securityContext and inherits the empty workflows.defaultContainerSecurityContext {} of the kratix ConfigMap'
       : 'has an empty securityContext {}, which Kratix keeps as it is',
@@ -74,21 +57,17 @@ function securityFindings(container: Node, name: string, defaults: ContainerDefa
   }
 
   const from = inherited ? `, ${INHERITED}` : '';
-  const at = (field: string) => inherited ? container.path : sc.get(field).path;
+  const at = (field: string) => inherited ? path : `${path}.securityContext.${field}`;
   const out: RawFinding[] = [];
   const add = (severity: AuditSeverity, rule: string, field: string, message: string) =>
     out.push({ severity, rule, location: at(field), message });
 
-  const privileged = sc.get('privileged').boolean('true or false');
-  const escalation = sc.get('allowPrivilegeEscalation').boolean('true or false');
-  const user = sc.get('runAsUser').integer('a user ID');
-  const nonRoot = sc.get('runAsNonRoot').boolean('true or false');
-  const capabilities = sc.get('capabilities');
-  capabilities.map('capabilities to add and drop');
-  const drop = capabilities.get('drop').strings('capability names, e.g. "ALL"') ?? [];
-  const seccomp = sc.get('seccompProfile');
-  seccomp.map('a seccomp profile, e.g. {type: RuntimeDefault}');
-  const seccompType = seccomp.get('type').string('RuntimeDefault or Localhost');
+  const privileged: boolean | undefined = sc.privileged;
+  const escalation: boolean | undefined = sc.allowPrivilegeEscalation;
+  const user: number | undefined = sc.runAsUser;
+  const nonRoot: boolean | undefined = sc.runAsNonRoot;
+  const drop: string[] = sc.capabilities?.drop ?? [];
+  const seccompType: string | undefined = sc.seccompProfile?.type;
 
   if (privileged === true) {
     add(AuditSeverity.CRITICAL, 'container-privileged', 'privileged',
@@ -115,7 +94,7 @@ function securityFindings(container: Node, name: string, defaults: ContainerDefa
     out.push({
       severity: AuditSeverity.LOW,
       rule: 'container-not-restricted',
-      location: inherited ? container.path : sc.path,
+      location: inherited ? path : `${path}.securityContext`,
       message: `container "${name}" securityContext${inherited ? ` (${INHERITED})` : ''} does not set ${unset.join(', ')}; set ${unset.length === 1 ? 'it' : 'them'}, ${USE_RESTRICTED}`,
     });
   }
@@ -123,7 +102,7 @@ function securityFindings(container: Node, name: string, defaults: ContainerDefa
 }
 
 function imageFindings(location: string, name: string, image: string): RawFinding[] {
-  if (image.includes('@')) return [];
+  if (image === '' || image.includes('@')) return [];
   const lastPart = image.slice(image.lastIndexOf('/') + 1);
   const colon = lastPart.indexOf(':');
   const tag = colon < 0 ? undefined : lastPart.slice(colon + 1);

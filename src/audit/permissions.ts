@@ -1,78 +1,55 @@
-import { Kratix } from '../constants';
-import { WorkflowType } from '../workflow-types';
-import { Node } from './input';
+import { KratixLabels } from '../constants';
+import { ParsedPipeline } from '../model/pipeline-model';
+import { KubeObject, RenderedPipeline, STAND_IN_API_GROUP } from '../render';
 import { AuditPermission, AuditPermissionScope, AuditPermissionSource } from './model';
 
-/** The verbs of Kratix's own grants on Promises and on the Promise API. */
-const KRATIX_VERBS = ['get', 'list', 'update', 'create', 'patch'];
-
-/** The Promise API's group and plural, when the Promise has an API. */
-export interface PromiseApiNames {
-  readonly group: string;
-  readonly plural: string;
-}
-
 /**
- * The permissions Kratix grants every pipeline of a workflow type, whatever the pipeline asks for.
+ * The permissions of a pipeline, read from the Roles and ClusterRoles that Kratix creates for it
+ * and the bindings that grant them: each rule with where it applies and whether it is Kratix's
+ * own grant or one the pipeline asked for. Nothing is read from the Promise document itself, so
+ * that the audit cannot see other permissions than those Kratix creates.
  *
  * @param namespace the pipeline namespace; undefined = each resource request's namespace
- * @param pipelineNamespace `workflows.config.pipelineNamespace`, if set
- * @see kratix-rendering.md sections 7.3 and 7.5
+ * @param pipelineNamespace `workflows.config.pipelineNamespace`, `''` when unset
  */
-export function kratixGrants(
-  type: WorkflowType, namespace: string | undefined, pipelineNamespace: string | undefined, api: PromiseApiNames | undefined,
+export function renderedPermissions(
+  rendered: RenderedPipeline, pipeline: ParsedPipeline, namespace: string | undefined, pipelineNamespace: string,
 ): AuditPermission[] {
-  const grant = (scope: AuditPermissionScope, apiGroups: string[], resources: string[], verbs: string[], condition?: string): AuditPermission => ({
-    source: AuditPermissionSource.KRATIX,
-    scope,
-    namespace: scope === AuditPermissionScope.OWN_NAMESPACE ? namespace : undefined,
-    verbs,
-    apiGroups,
-    resources,
-    ...(condition ? { condition } : {}),
-  });
-  if (type === WorkflowType.PROMISE) {
-    return [grant(AuditPermissionScope.CLUSTER_WIDE, [Kratix.API_GROUP], ['promises', 'promises/status', 'works'], KRATIX_VERBS)];
+  const bindings = [...rendered.roleBindings, ...rendered.clusterRoleBindings];
+  const declared = new Map<unknown, number>(pipeline.permissions.map((p, i) => [p.rule, i]));
+  const kratix: AuditPermission[] = [];
+  const own: Array<[number, AuditPermission]> = [];
+  for (const role of [...rendered.roles, ...rendered.clusterRoles]) {
+    const binding = bindings.find(b => b.roleRef?.kind === role.kind && b.roleRef?.name === role.metadata.name);
+    const where = scopeOf(role, binding, namespace);
+    const user = role.metadata.labels?.[KratixLabels.PIPELINE_NAMESPACE] !== undefined;
+    const condition = !user && role.kind === 'ClusterRole' && role.metadata.name.startsWith(`${rendered.id}-`)
+      ? `for resource requests outside namespace "${pipelineNamespace}"` : undefined;
+    for (const rule of role.rules as Array<Record<string, any>>) {
+      // Kratix's grant on an API the Promise does not have is not a permission anyone gets.
+      if (!user && rule.apiGroups?.includes(STAND_IN_API_GROUP)) continue;
+      const index = declared.get(rule);
+      const permission: AuditPermission = {
+        source: user ? AuditPermissionSource.PIPELINE : AuditPermissionSource.KRATIX,
+        ...where,
+        verbs: rule.verbs ?? [],
+        apiGroups: rule.apiGroups ?? [],
+        resources: rule.resources ?? [],
+        ...(rule.resourceNames ? { resourceNames: rule.resourceNames } : {}),
+        ...(rule.nonResourceURLs ? { nonResourceUrls: rule.nonResourceURLs } : {}),
+        ...(user ? { location: index === undefined ? `${pipeline.path}.spec.rbac` : `${pipeline.path}.spec.rbac.permissions[${index}]` } : {}),
+        ...(condition ? { condition } : {}),
+      };
+      if (user) own.push([index ?? own.length, permission]);
+      else kratix.push(permission);
+    }
   }
-  const own: AuditPermission[] = [];
-  if (api) own.push(grant(AuditPermissionScope.OWN_NAMESPACE, [api.group], [api.plural, `${api.plural}/status`], KRATIX_VERBS));
-  own.push(grant(AuditPermissionScope.OWN_NAMESPACE, [Kratix.API_GROUP], ['works'], ['*']));
-  // With pipelineNamespace set, Kratix binds a ClusterRole on the API for requests in other namespaces.
-  if (api && pipelineNamespace !== undefined) {
-    own.push(grant(AuditPermissionScope.CLUSTER_WIDE, [api.group], [api.plural, `${api.plural}/status`], KRATIX_VERBS,
-      `for resource requests outside namespace "${pipelineNamespace}"`));
-  }
-  return own;
+  // Kratix's grants first, then the pipeline's in the order it declares them.
+  return [...kratix, ...own.sort((a, b) => a[0] - b[0]).map(([, p]) => p)];
 }
 
-/**
- * One of the pipeline's `spec.rbac.permissions`.
- *
- * @param namespace the pipeline namespace; undefined = each resource request's namespace
- */
-export function readPermission(node: Node, namespace: string | undefined): AuditPermission {
-  node.requiredMap('a permission: verbs, apiGroups, resources and an optional resourceNamespace');
-  const target = node.get('resourceNamespace').string('a namespace name, or "*" for all namespaces') ?? '';
-  const scope = target === '' ? AuditPermissionScope.OWN_NAMESPACE
-    : target === '*' ? AuditPermissionScope.CLUSTER_WIDE
-      : AuditPermissionScope.NAMED_NAMESPACE;
-  const resourceNames = node.get('resourceNames').strings('object names');
-  const nonResourceUrls = node.get('nonResourceURLs').strings('URL paths');
-  return {
-    source: AuditPermissionSource.PIPELINE,
-    scope,
-    ...namespaceOf(scope, target, namespace),
-    verbs: node.get('verbs').strings('verbs, e.g. "get"') ?? [],
-    apiGroups: node.get('apiGroups').strings('API groups, e.g. "" for the core group') ?? [],
-    resources: node.get('resources').strings('resources, e.g. "configmaps"') ?? [],
-    ...(resourceNames ? { resourceNames } : {}),
-    ...(nonResourceUrls ? { nonResourceUrls } : {}),
-    location: node.path,
-  };
-}
-
-function namespaceOf(scope: AuditPermissionScope, target: string, pipelineNamespace: string | undefined): { namespace?: string } {
-  if (scope === AuditPermissionScope.NAMED_NAMESPACE) return { namespace: target };
-  if (scope === AuditPermissionScope.OWN_NAMESPACE && pipelineNamespace !== undefined) return { namespace: pipelineNamespace };
-  return {};
+function scopeOf(role: KubeObject, binding: KubeObject | undefined, namespace: string | undefined): { scope: AuditPermissionScope; namespace?: string } {
+  if (role.kind === 'Role') return namespace === undefined ? { scope: AuditPermissionScope.OWN_NAMESPACE } : { scope: AuditPermissionScope.OWN_NAMESPACE, namespace };
+  if (binding?.kind === 'RoleBinding') return { scope: AuditPermissionScope.NAMED_NAMESPACE, namespace: binding.metadata.namespace };
+  return { scope: AuditPermissionScope.CLUSTER_WIDE };
 }

@@ -1,21 +1,20 @@
 import { CliError, CliIo, Command, parseArgs } from './io';
 import { COMMAND_USAGE } from './usage';
 import { readKratixConfig, readYamlDocuments } from './yaml-files';
-import { readDefaults } from '../audit/container-rules';
-import { AuditInputError } from '../audit/input';
 import { PromiseAudit } from '../audit/promise-audit';
 import { countBySeverity, parseSeverity, SEVERITIES } from '../audit/severity';
 import { summaryText } from '../audit/table';
+import { RenderError, resolveSettings } from '../render';
 
 const USAGE = COMMAND_USAGE.audit;
 
-/** The kratix ConfigMap's config, with the fields the audit reads checked. */
+/** The kratix ConfigMap's config, checked as the renderer reads it. */
 function readAuditedKratixConfig(io: CliIo, file: string): Record<string, any> {
   const value = readKratixConfig(io, file);
   try {
-    readDefaults(value);
+    resolveSettings({ kratixConfig: value });
   } catch (e) {
-    if (e instanceof AuditInputError) throw new CliError(`${file}: ${e.message.replace(/^kratixConfig/, 'data.config')}`);
+    if (e instanceof RenderError) throw new CliError(`${file}: ${e.path.replace(/^kratixConfig/, 'data.config')}: ${e.problem}`);
     throw e;
   }
   return value;
@@ -33,7 +32,7 @@ function auditFile(io: CliIo, file: string, kratixConfig: Record<string, any> | 
     try {
       return PromiseAudit.ofDocument(value, { kratixConfig });
     } catch (e) {
-      if (e instanceof AuditInputError) throw new CliError(`${file}: document ${index}: ${e.message}`);
+      if (e instanceof RenderError) throw new CliError(`${file}: document ${index}: ${e.path}: ${e.problem}`);
       throw e;
     }
   });

@@ -1,6 +1,6 @@
-import { PromiseApi, PromiseInfo, RequestInfo } from './inputs';
-import { ParsedPipeline, WorkflowAction, WorkflowType } from './pipeline';
 import { ControllerSettings } from './settings';
+import { ParsedPipeline, WorkflowAction, WorkflowType } from '../model/pipeline-model';
+import { PromiseApi, PromiseInfo, RequestInfo } from '../model/promise-model';
 
 /** Everything known about one pipeline while rendering it (Kratix's `PipelineFactory`). */
 export interface PipelineContext {

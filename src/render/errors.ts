@@ -1,5 +1,6 @@
 import { isMap } from '../validate/problem';
 
+
 /**
  * Which input document a rendering error is about.
  */
@@ -18,19 +19,6 @@ export class RenderError extends Error {
     super(`${input} ${path}: ${problem}`);
     this.name = 'RenderError';
   }
-}
-
-/** Quotes a value for an error message, never printing `undefined` bare. */
-export function quote(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = Array.isArray(value) ? 'a list' : typeof value === 'object' && value !== null ? 'a map' : String(value);
-  }
-  // A 10 MB value must not become a 10 MB message.
-  return text.length > 100 ? `${text.slice(0, 97)}...` : text;
 }
 
 /** The validator's `isMap`, typed for reading any field. */

@@ -1,5 +1,6 @@
 import * as crypto from 'crypto';
-import { isObject, quote, RenderError } from './errors';
+import { isObject, RenderError } from './errors';
+import { quote } from '../private/quote';
 import { canonicalGoDuration } from '../validate/go-duration';
 
 const HTML_UNSAFE = /[<>&\u2028\u2029]/g;
@@ -11,8 +12,8 @@ const HTML_ESCAPES: Record<string, string> = {
   '\u2029': '\\u2029',
 };
 
-/** Orders keys as Go does: by their UTF-8 bytes, which is code point order. */
-function compareKeys(a: string, b: string): number {
+/** Orders map keys as Go's encoding/json does: by their UTF-8 bytes, which is code point order. */
+export function compareGoKeys(a: string, b: string): number {
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
@@ -59,7 +60,7 @@ function encode(value: unknown, out: string[]): void {
     out.push(']');
   } else if (typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj).filter(k => obj[k] !== undefined).sort(compareKeys);
+    const keys = Object.keys(obj).filter(k => obj[k] !== undefined).sort(compareGoKeys);
     out.push('{');
     for (let i = 0; i < keys.length; i++) {
       if (i > 0) out.push(',');

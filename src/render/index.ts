@@ -2,20 +2,20 @@ import { PipelineContext } from './context';
 import { Kratix, KratixLabels } from '../constants';
 import { destinationSelectorsConfigMap } from './destination-selectors';
 import { RenderError, RenderInput } from './errors';
-import { goJsonMarshal, md5Hex } from './go-json';
-import { PromiseApi, PromiseInfo, readApi, readPromise, readRequest, RequestInfo } from './inputs';
+import { goJsonMarshal, hashSpec, md5Hex } from './go-json';
 import { pipelineJob } from './job';
 import { pipelineId } from './names';
-import { WorkflowAction, WorkflowType } from './pipeline';
 import { pipelineRbac, serviceAccount } from './rbac';
-import { resolveSettings } from './settings';
+import { ControllerSettings, resolveSettings } from './settings';
 import { KubeObject, RenderedPipeline, RenderSettings, WorkflowRef } from './types';
+import { ParsedPipeline, WorkflowAction, WorkflowType } from '../model/pipeline-model';
+import { PromiseApi, PromiseInfo, readApi, readPromise, readRequest, RequestInfo } from '../model/promise-model';
 import { MAX_NESTING_DEPTH, tooDeepAt } from '../private/json';
 
 export * from './types';
 export { RenderError } from './errors';
 export type { RenderInput } from './errors';
-export { checkPipelineKind } from './pipeline';
+export { checkPipelineKind } from '../model/pipeline-model';
 export { pipelinePod } from './pod';
 export { toYaml } from './yaml';
 // The single implementation of each Kratix rule, for the constructs, validate and audit modules.
@@ -77,34 +77,108 @@ export function renderWorkflow(promise: any, workflow: WorkflowRef, request: any
   const hash = req ? md5Hex(`${info.hash}-${req.hash}${dryRun ? '-dry-run' : ''}`) : info.hash;
   const runs = action === 'delete' ? declared.slice(0, 1) : declared;
 
-  return runs.map((pipeline, i) => {
-    const id = pipelineId(info.name, type, action, pipeline.name);
-    const ctx: PipelineContext = {
-      promise: info,
-      pipeline,
+  return runs.map((pipeline, i) => renderPipeline(info, type, action, pipeline, i === declared.length - 1, namespace, req, api, resolved, hash, dryRun));
+}
+
+function renderPipeline(
+  info: PromiseInfo, type: WorkflowType, action: WorkflowAction, pipeline: ParsedPipeline, isLast: boolean, namespace: string,
+  request: RequestInfo | undefined, api: PromiseApi | undefined, settings: ControllerSettings, hash: string, dryRun: boolean,
+): RenderedPipeline {
+  const id = pipelineId(info.name, type, action, pipeline.name);
+  const ctx: PipelineContext = {
+    promise: info,
+    pipeline,
+    type,
+    action,
+    id,
+    namespace,
+    request,
+    api,
+    settings,
+    isLast,
+    serviceAccountName: pipeline.serviceAccount !== '' ? pipeline.serviceAccount : id,
+    hash,
+    dryRun,
+  };
+  return {
+    pipelineName: pipeline.name,
+    id,
+    namespace,
+    serviceAccount: serviceAccount(ctx),
+    configMap: action === 'configure' ? destinationSelectorsConfigMap(info.name, namespace, info.destinationSelectors) : undefined,
+    ...pipelineRbac(ctx),
+    job: pipelineJob(ctx),
+  };
+}
+
+/** The namespace of the stand-in request of `renderDeclaredPipelines`: no real namespace is named so. */
+export const STAND_IN_REQUEST_NAMESPACE = '<request namespace>';
+
+/** The API group `renderDeclaredPipelines` gives a Promise that has resource workflows but no API: no real group is named so. */
+export const STAND_IN_API_GROUP = '<no API>';
+
+const STAND_IN_API: PromiseApi = { group: STAND_IN_API_GROUP, plural: '<no API>', kind: '<no API>', clusterScoped: false, version: '' };
+
+/** A declared pipeline with what Kratix creates for it. */
+export interface DeclaredPipeline {
+  readonly type: WorkflowType;
+  readonly action: WorkflowAction;
+  /** Its index in the workflow's list. */
+  readonly index: number;
+  /** The pipeline as Kratix decodes it. */
+  readonly pipeline: ParsedPipeline;
+  /** What Kratix creates for it; for a resource workflow, for a stand-in request. */
+  readonly rendered: RenderedPipeline;
+}
+
+/**
+ * Every pipeline the Promise declares, in the order promise/configure, promise/delete,
+ * resource/configure, resource/delete, rendered as `renderWorkflow` renders it: what the audit
+ * reads, so that it sees exactly what Kratix creates. Delete pipelines after the first, which
+ * Kratix never runs, are rendered too. Resource workflows render for a stand-in request of the
+ * Promise's API in namespace `STAND_IN_REQUEST_NAMESPACE` (none for a cluster-scoped API); a
+ * Promise without an API, which Kratix never sends a request, gets the API group `STAND_IN_API_GROUP`.
+ *
+ * @throws RenderError for bad input, as `renderWorkflow`
+ */
+export function renderDeclaredPipelines(promise: unknown, settings?: RenderSettings): { promise: PromiseInfo; pipelines: DeclaredPipeline[] } {
+  checkDepth('promise', promise);
+  checkDepth('settings', settings?.kratixConfig);
+  const info = readPromise(promise);
+  const resolved = resolveSettings(settings);
+  const out: DeclaredPipeline[] = [];
+  for (const workflow of WORKFLOWS) {
+    const [type, action] = workflow.split('/') as [WorkflowType, WorkflowAction];
+    const declared = info.pipelines[type][action];
+    if (declared.length === 0) continue;
+    const api = type !== 'resource' ? undefined : info.rawApi ? readApi(info) : STAND_IN_API;
+    const request = api && standInRequest(api);
+    const namespace = info.pipelineNamespace !== '' ? info.pipelineNamespace : request ? request.namespace : Kratix.SYSTEM_NAMESPACE;
+    const hash = request ? md5Hex(`${info.hash}-${request.hash}`) : info.hash;
+    declared.forEach((pipeline, index) => out.push({
       type,
       action,
-      id,
-      namespace,
-      request: req,
-      api,
-      settings: resolved,
-      isLast: i === declared.length - 1,
-      serviceAccountName: pipeline.serviceAccount !== '' ? pipeline.serviceAccount : id,
-      hash,
-      dryRun,
-    };
-    const rbac = pipelineRbac(ctx);
-    return {
-      pipelineName: pipeline.name,
-      id,
-      namespace,
-      serviceAccount: serviceAccount(ctx),
-      configMap: action === 'configure' ? destinationSelectorsConfigMap(info.name, namespace, info.destinationSelectors) : undefined,
-      ...rbac,
-      job: pipelineJob(ctx),
-    };
-  });
+      index,
+      pipeline,
+      rendered: renderPipeline(info, type, action, pipeline, index === declared.length - 1, namespace, request, api, resolved, hash, false),
+    }));
+  }
+  return { promise: info, pipelines: out };
+}
+
+function standInRequest(api: PromiseApi): RequestInfo {
+  return {
+    apiVersion: `${api.group}/${api.version}`,
+    kind: api.kind,
+    group: api.group,
+    version: api.version,
+    name: 'request',
+    namespace: api.clusterScoped ? '' : STAND_IN_REQUEST_NAMESPACE,
+    uid: '',
+    labels: {},
+    annotations: {},
+    hash: hashSpec(undefined),
+  };
 }
 
 /**

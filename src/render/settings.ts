@@ -1,6 +1,7 @@
-import { isObject, quote, RenderError } from './errors';
+import { isObject, RenderError } from './errors';
 import { canonicalQuantity } from './quantity';
 import { RenderSettings } from './types';
+import { quote } from '../private/quote';
 
 /**
  * The security context of Kratix's own containers (reader, work-writer, status-writer).
@@ -33,6 +34,8 @@ export interface ControllerSettings {
    * absent, `{}` when it is present without `workflows.defaultContainerSecurityContext`.
    */
   readonly userSecurityContext?: Record<string, any>;
+  /** Whether the kratix ConfigMap sets `workflows.defaultContainerSecurityContext`. */
+  readonly defaultSecurityContextSet?: boolean;
   /** `workflows.defaultImagePullPolicy` (`''` = leave the field out). */
   readonly imagePullPolicy: string;
   /** Resources for Kratix's containers and user containers without any. */
@@ -115,7 +118,7 @@ export function canonicalResources(resources: unknown, fail: (path: string, prob
  */
 export function resolveSettings(settings: RenderSettings = {}): ControllerSettings {
   const fail = (path: string, problem: string): never => {
-    throw new RenderError('settings', `kratixConfig.${path}`, problem);
+    throw new RenderError('settings', path === '' ? 'kratixConfig' : `kratixConfig.${path}`, problem);
   };
   const base = {
     adapterImage: settings.adapterImage ?? '',
@@ -151,6 +154,7 @@ export function resolveSettings(settings: RenderSettings = {}): ControllerSettin
   return {
     ...base,
     userSecurityContext: dropNulls(sc),
+    defaultSecurityContextSet: workflows.defaultContainerSecurityContext !== undefined && workflows.defaultContainerSecurityContext !== null,
     imagePullPolicy: policy,
     resources,
     backoffLimit,

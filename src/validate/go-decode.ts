@@ -1,6 +1,8 @@
 import { K8S_FIELDS } from './k8s-fields.generated';
 import { KRATIX_GO_PACKAGE, PIPELINE_FIELDS, UNSUPPORTED_HINTS } from './pipeline-types';
-import { Problem, Severity, didYouMean, isMap, joinPath, quote } from './problem';
+import { Problem, Severity, didYouMean, isMap, joinPath } from './problem';
+import { quote } from '../private/quote';
+import { compareGoKeys } from '../render/go-json';
 
 interface TypeTable { readonly [field: string]: string }
 
@@ -66,6 +68,64 @@ export function decodeStrictly(value: unknown, type: string, options: DecodeOpti
   return problems;
 }
 
+/**
+ * The value Go's encoding/json leaves in a fresh Go `type` after decoding `value` the way Kratix
+ * decodes a pipeline (it re-marshals the pipeline first, so keys arrive in byte order): each key
+ * goes to its field, the exact name first, else the field equal to it ignoring case; a later key
+ * of the same field decodes into what an earlier one left (structs and maps merge, list items
+ * merge index by index and the list takes the later length); null clears a list, map or struct
+ * field and leaves other fields as they were. The result is keyed by Go field names, which is
+ * what the renderer, and through it the audit, read.
+ *
+ * Values of the wrong type are left out: `decodeStrictly` reports them, and Kratix rejects them.
+ */
+export function goDecode(value: unknown, type: string): any {
+  return decodeInto(undefined, value, type);
+}
+
+function decodeInto(current: unknown, value: unknown, type: string): unknown {
+  const shape = shapeOf(type);
+  if (shape.kind === 'primitive') return primitiveOk(value, type) ? value : current;
+  if (shape.kind === 'list') {
+    if (!Array.isArray(value)) return current;
+    const old = Array.isArray(current) ? current : [];
+    // Go decodes null into an item as no change: the earlier item, or the zero value.
+    return value.map((item, i) => item === null || item === undefined ? old[i] ?? zeroOf(shape.item) : decodeInto(old[i], item, shape.item));
+  }
+  if (!isMap(value)) return current;
+  const out: Record<string, unknown> = isMap(current) ? { ...current } : {};
+  if (shape.kind === 'map') {
+    for (const key of Object.keys(value).sort(compareGoKeys)) {
+      out[key] = value[key] === null ? zeroOf(shape.item) : decodeInto(undefined, value[key], shape.item);
+    }
+    return out;
+  }
+  for (const key of Object.keys(value).sort(compareGoKeys)) {
+    const target = shape.exact.has(key) ? key : shape.folded.get(key.toLowerCase());
+    if (target === undefined) continue;
+    const fieldType = shape.exact.get(target)!;
+    const v = value[key];
+    if (v === undefined) continue;
+    if (v === null) {
+      if (shapeOf(fieldType).kind !== 'primitive') delete out[target];
+      continue;
+    }
+    const decoded = decodeInto(out[target], v, fieldType);
+    if (decoded === undefined) delete out[target];
+    else out[target] = decoded;
+  }
+  return out;
+}
+
+/** Go's zero value of `type`, as JSON: what null decodes to where Go stores a value anyway. */
+function zeroOf(type: string): unknown {
+  const shape = shapeOf(type);
+  if (shape.kind === 'struct') return {};
+  return ZERO[type] ?? null;
+}
+
+const ZERO: Record<string, unknown> = { string: '', bool: false, int32: 0, int64: 0, float64: 0 };
+
 class Decoder {
   // The walk keeps the current JSON path and Go field path as stacks, and builds the strings
   // only for a problem: validation runs at every synth, over every pipeline.
@@ -99,7 +159,7 @@ class Decoder {
       return;
     }
     if (shape.kind === 'primitive') {
-      if (!this.primitiveOk(value, type)) this.mismatch(value, type, struct);
+      if (!primitiveOk(value, type)) this.mismatch(value, type, struct);
       return;
     }
     if (!isMap(value)) return this.mismatch(value, type, struct);
@@ -144,30 +204,6 @@ class Decoder {
     this.problems.push({ path: this.currentPath(), severity: 'warning', message });
   }
 
-  private primitiveOk(value: unknown, type: string): boolean {
-    switch (type) {
-      case 'string':
-        return typeof value === 'string';
-      case 'bool':
-        return typeof value === 'boolean';
-      case 'int32':
-      case 'int64':
-        return typeof value === 'number' && Number.isInteger(value) && value >= MIN_INT[type] && value <= MAX_INT[type];
-      case 'float64':
-        return typeof value === 'number' && Number.isFinite(value);
-      case 'intstr':
-        return typeof value === 'string' || this.primitiveOk(value, 'int32');
-      case 'quantity':
-        return (typeof value === 'string' && QUANTITY.test(value.trim())) || (typeof value === 'number' && Number.isFinite(value));
-      case 'time':
-        return typeof value === 'string' && RFC3339.test(value);
-      case 'any':
-        return true;
-      default:
-        return false;
-    }
-  }
-
   private unknown(key: string, type: string, knownFields: Iterable<string>): void {
     const known = [...knownFields];
     const hints = UNSUPPORTED_HINTS[type];
@@ -200,6 +236,30 @@ class Decoder {
       message = `${quote(value)} is ${describeKind(value)}, not ${humanType(type)}: Kratix cannot decode it (json: cannot unmarshal ${goValue}${field} of type ${goTypeName(type)}); ${fixFor(value, type)}`;
     }
     this.problems.push({ path: this.currentPath(), severity: 'error', message });
+  }
+}
+
+function primitiveOk(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'bool':
+      return typeof value === 'boolean';
+    case 'int32':
+    case 'int64':
+      return typeof value === 'number' && Number.isInteger(value) && value >= MIN_INT[type] && value <= MAX_INT[type];
+    case 'float64':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'intstr':
+      return typeof value === 'string' || primitiveOk(value, 'int32');
+    case 'quantity':
+      return (typeof value === 'string' && QUANTITY.test(value.trim())) || (typeof value === 'number' && Number.isFinite(value));
+    case 'time':
+      return typeof value === 'string' && RFC3339.test(value);
+    case 'any':
+      return true;
+    default:
+      return false;
   }
 }
 

@@ -1,4 +1,4 @@
-import { quote } from './problem';
+import { quote } from '../private/quote';
 
 // The grammar of github.com/distribution/reference (regexp.go), which the kubelet's image
 // parsing (ParseNormalizedNamed) applies: [domain[:port]/]path[:tag][@digest].

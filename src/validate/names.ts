@@ -1,4 +1,4 @@
-import { quote } from './problem';
+import { quote } from '../private/quote';
 import { MAX_PIPELINE_ID_LENGTH, pipelineId } from '../render/names';
 
 /** Names of the containers Kratix adds to every pipeline Pod; user containers cannot use them. */

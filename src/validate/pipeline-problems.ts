@@ -9,8 +9,9 @@ import {
   pipelineIdMessage,
   qualifiedNameMessage,
 } from './names';
-import { Problem, Severity, goField as field, isMap, joinPath, quote } from './problem';
+import { Problem, Severity, goField as field, isMap, joinPath } from './problem';
 import { Kratix, KratixEnv } from '../constants';
+import { quote } from '../private/quote';
 
 // Kratix matches field names case-insensitively, so the rules read pipelines the same way.
 function listField(value: unknown, key: string): readonly unknown[] {

@@ -68,23 +68,6 @@ export function listField(value: unknown, key: string): readonly unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-/**
- * A short rendering of a value for a message: strings in single quotes, other scalars as JSON,
- * maps and lists by kind (they can be huge or deeply nested).
- */
-export function quote(value: unknown): string {
-  if (typeof value === 'string') {
-    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-    return `'${shown.replace(/\n/g, '\\n')}'`;
-  }
-  // undefined is what a TypeScript caller has where YAML has null.
-  if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return value.length === 0 ? '[]' : 'a list';
-  if (typeof value === 'object') return Object.keys(value as object).length === 0 ? '{}' : 'a map';
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  return `a ${typeof value}`;
-}
-
 /** What kind of YAML value `value` is, for messages: `a string`, `a number`, `a boolean`, `a list`, `a map`, `null`. */
 export function kindOf(value: unknown): string {
   if (value === null || value === undefined) return 'null';

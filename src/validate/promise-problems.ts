@@ -2,9 +2,10 @@ import { decodeStrictly } from './go-decode';
 import { formatGoDuration, parseGoDuration } from './go-duration';
 import { dns1123LabelMessage, dns1123SubdomainMessage, labelValueMessage, qualifiedNameMessage } from './names';
 import { checkLabels, PipelineContext, pipelineProblems } from './pipeline-problems';
-import { Problem, Severity, field, isMap, joinPath, listField, prefixProblems, quote, stringField } from './problem';
+import { Problem, Severity, field, isMap, joinPath, listField, prefixProblems, stringField } from './problem';
 import { promiseSchemaProblems } from './promise-schema';
 import { Kratix, KratixLabels } from '../constants';
+import { quote } from '../private/quote';
 
 /** The apiVersion of a Kratix Promise. */
 export const PROMISE_API_VERSION = Kratix.API_VERSION;

@@ -1,4 +1,5 @@
-import { Problem, didYouMean, isMap, joinPath, kindOf, quote } from './problem';
+import { Problem, didYouMean, isMap, joinPath, kindOf } from './problem';
+import { quote } from '../private/quote';
 
 /** A node of the library's model of the Promise CRD's openAPIV3Schema. */
 type Schema =

@@ -1,5 +1,6 @@
-import { Problem, field, isMap, quote } from './problem';
+import { Problem, field, isMap } from './problem';
 import { promiseProblems } from './promise-problems';
+import { quote } from '../private/quote';
 
 /** Options of {@link validatePromiseDocument}. */
 export interface ValidateDocumentOptions {

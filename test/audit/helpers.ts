@@ -11,7 +11,7 @@ export function promiseWith(pipelineSpec: any, options: { type?: string; action?
         apiVersion: 'apiextensions.k8s.io/v1',
         kind: 'CustomResourceDefinition',
         metadata: { name: 'envs.example.com' },
-        spec: { group: 'example.com', names: { kind: 'Env', plural: 'envs', singular: 'env' }, scope: 'Namespaced', versions: [] },
+        spec: { group: 'example.com', names: { kind: 'Env', plural: 'envs', singular: 'env' }, scope: 'Namespaced', versions: [{ name: 'v1', served: true, storage: true }] },
       },
       workflows: {
         ...(options.pipelineNamespace !== undefined ? { config: { pipelineNamespace: options.pipelineNamespace } } : {}),

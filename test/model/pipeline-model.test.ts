@@ -1,4 +1,4 @@
-import { checkPipelineKind, parsePipeline } from '../../src/render/pipeline';
+import { checkPipelineKind, parsePipeline } from '../../src/model/pipeline-model';
 
 describe('pipeline parsing', () => {
   test('checkPipelineKind accepts only Pipeline + platform.kratix.io/v1alpha1, with Kratix\'s message', () => {

@@ -1,7 +1,8 @@
-import { isObject, quote, RenderError, RenderInput } from './errors';
-import { hashSpec, promiseSpecForHash } from './go-json';
+import { quote } from '../private/quote';
+import { isObject, RenderError, RenderInput } from '../render/errors';
+import { hashSpec, promiseSpecForHash } from '../render/go-json';
 import { NO_API_PROBLEM, pipelineIdMessage } from '../validate';
-import { ParsedPipeline, parsePipeline, WorkflowAction, WorkflowType } from './pipeline';
+import { ParsedPipeline, parsePipeline, WorkflowAction, WorkflowType } from './pipeline-model';
 import { Kratix } from '../constants';
 
 /** The apiVersion of Promises. */
@@ -18,6 +19,8 @@ export interface PromiseApi {
   readonly plural: string;
   readonly kind: string;
   readonly clusterScoped: boolean;
+  /** The stored version's name (`''` when it has none). */
+  readonly version: string;
 }
 
 /** What rendering needs from a Promise. */
@@ -163,7 +166,9 @@ export function readApi(info: PromiseInfo): PromiseApi {
   if (!Array.isArray(spec.versions) || spec.versions.length === 0) {
     fail('promise', 'spec.api.spec.versions', `${quote(spec.versions)}: a CRD needs at least one version`);
   }
-  return { group, plural, kind, clusterScoped: spec.scope === 'Cluster' };
+  const stored = spec.versions.find((v: unknown) => isObject(v) && v.storage === true) ?? spec.versions[0];
+  const version = isObject(stored) && typeof stored.name === 'string' ? stored.name : '';
+  return { group, plural, kind, clusterScoped: spec.scope === 'Cluster', version };
 }
 
 /**
