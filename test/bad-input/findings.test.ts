@@ -122,3 +122,26 @@ describe('resource workflows on a Promise without an API: an error everywhere, a
     expect(stringify(Testing.synth(chart))).toContain('kind: Env');
   });
 });
+
+describe('a field Kubernetes requires, missing from the pipeline\'s Job (Kratix\'s webhook dry-runs it)', () => {
+  const MESSAGE = "SecretKeySelector needs 'key': the API server rejects the pipeline's Job without it, and Kratix's webhook dry-runs that Job; set key";
+  const noKey = (p: KratixPromise) => p.addPipeline(WorkflowType.PROMISE, WorkflowAction.CONFIGURE, 'setup')
+    .addContainerManifest({ name: 'main', image: 'ghcr.io/acme/setup:v1', env: [{ name: 'TOKEN', valueFrom: { secretKeyRef: { name: 'gh' } } }] });
+
+  test('synth fails naming the pipeline and the field', () => {
+    const chart = Testing.chart();
+    noKey(new KratixPromise(chart, 'env'));
+    expect(errorOf(() => Testing.synth(chart))).toBe(`Validation failed with the following errors:\n  [test/env] ${PIPELINE}: spec.containers[0].env[0].valueFrom.secretKeyRef.key: ${MESSAGE}`);
+  });
+
+  test('validate reports an error at the document path', () => {
+    expect(validateSynthesized(noKey)).toEqual([{ path: 'spec.workflows.promise.configure[0].spec.containers[0].env[0].valueFrom.secretKeyRef.key', severity: 'error', message: MESSAGE }]);
+  });
+
+  test('a key given in another case counts, as Go decodes it', () => {
+    const chart = Testing.chart();
+    new KratixPromise(chart, 'env').addPipeline(WorkflowType.PROMISE, WorkflowAction.CONFIGURE, 'setup')
+      .addContainerManifest({ name: 'main', image: 'ghcr.io/acme/setup:v1', env: [{ name: 'T', valueFrom: { configMapKeyRef: { name: 'c', Key: 'k' } } }] });
+    expect(() => Testing.synth(chart)).not.toThrow();
+  });
+});
