@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { cloneJson, compact } from './private/json';
+import { pluralOf } from './private/plural';
 
 /**
  * A version of a Promise's API.
@@ -50,7 +51,8 @@ export interface PromiseApiProps {
   /**
    * The plural, used in URLs and RBAC.
    *
-   * @default - the kind in lower case plus `s`
+   * @default - the kind in lower case, made plural by the rules of Kubernetes' code generators
+   * (k8s.io/gengo): `Redis` gives `redises`, `Policy` `policies`, `Gateway` `gateways`
    */
   readonly plural?: string;
   /**
@@ -119,7 +121,7 @@ export class PromiseApi {
    */
   public static of(props: PromiseApiProps): PromiseApi {
     const kind = props.kind;
-    const plural = props.plural ?? `${kind.toLowerCase()}s`;
+    const plural = props.plural ?? pluralOf(kind);
     const versions = props.versions ?? [{ name: 'v1alpha1' }];
     return new PromiseApi({
       apiVersion: 'apiextensions.k8s.io/v1',
