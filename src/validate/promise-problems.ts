@@ -4,6 +4,7 @@ import { dns1123LabelMessage, dns1123SubdomainMessage, labelValueMessage, qualif
 import { checkLabels, PipelineContext, pipelineProblems } from './pipeline-problems';
 import { Problem, Severity, field, isMap, joinPath, listField, prefixProblems, stringField } from './problem';
 import { promiseSchemaProblems } from './promise-schema';
+import { structuralSchemaProblems } from './structural-schema';
 import { Kratix, KratixLabels } from '../constants';
 import { quote } from '../private/quote';
 
@@ -226,8 +227,11 @@ function apiProblems(api: Record<string, unknown>): Problem[] {
       const versionName = field(version, 'name');
       if (typeof versionName !== 'string' || versionName === '') error(`${path}.name`, 'the version has no name: set it, e.g. v1alpha1');
       if (field(version, 'storage') === true) storage++;
-      if (!isMap(field(field(version, 'schema'), 'openAPIV3Schema'))) {
+      const schema = field(field(version, 'schema'), 'openAPIV3Schema');
+      if (!isMap(schema)) {
         error(`${path}.schema.openAPIV3Schema`, 'the version has no schema.openAPIV3Schema: Kubernetes requires one for apiextensions.k8s.io/v1; add one (type: object at least)');
+      } else {
+        problems.push(...structuralSchemaProblems(schema, `spec.api.${path}.schema.openAPIV3Schema`));
       }
     });
     if (storage !== 1) {
