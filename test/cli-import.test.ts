@@ -1,26 +1,13 @@
 import { CliError, CliIo } from '../src/cli/io';
 import { main } from '../src/cli/main';
+import { API_YAML } from './support/promise-api';
 
 const PROMISE = `apiVersion: platform.kratix.io/v1alpha1
 kind: Promise
 metadata:
   name: env
 spec:
-  api:
-    apiVersion: apiextensions.k8s.io/v1
-    kind: CustomResourceDefinition
-    metadata:
-      name: envs.example.com
-    spec:
-      group: example.com
-      names: {kind: Env, plural: envs}
-      scope: Namespaced
-      versions:
-        - name: v1
-          served: true
-          storage: true
-          schema: {openAPIV3Schema: {type: object}}
-  workflows:
+${API_YAML}  workflows:
     resource:
       configure:
         - apiVersion: platform.kratix.io/v1alpha1

@@ -5,6 +5,7 @@ import { CliError, CliIo } from '../src/cli/io';
 import { main } from '../src/cli/main';
 import { validate } from '../src/cli/validate';
 import { NO_API_PROBLEM } from '../src/validate';
+import { API_YAML } from './support/promise-api';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'shared', 'fixtures', 'promises');
 
@@ -41,21 +42,7 @@ kind: Promise
 metadata:
   name: env
 spec:
-  api:
-    apiVersion: apiextensions.k8s.io/v1
-    kind: CustomResourceDefinition
-    metadata:
-      name: envs.example.com
-    spec:
-      group: example.com
-      names: {kind: Env, plural: envs}
-      scope: Namespaced
-      versions:
-        - name: v1
-          served: true
-          storage: true
-          schema: {openAPIV3Schema: {type: object}}
-  workflows:
+${API_YAML}  workflows:
     resource:
       configure:
         - apiVersion: platform.kratix.io/v1alpha1
