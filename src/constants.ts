@@ -96,6 +96,22 @@ export class KratixLabels {
   public static readonly PAUSED = 'kratix.io/paused';
   /** Overrides the Promise's reconciliation interval (an annotation). */
   public static readonly RECONCILIATION_INTERVAL_ANNOTATION = 'kratix.io/reconciliation-interval';
+  /** The trace parent that Kratix copies from the Promise or request to the Job and its pod (an annotation). */
+  public static readonly TRACE_PARENT = 'kratix.io/trace-parent';
+  /** The trace state that Kratix copies to the Job and its pod (an annotation). */
+  public static readonly TRACE_STATE = 'kratix.io/trace-state';
+  /** The trace timestamp that Kratix copies to the Job and its pod (an annotation). */
+  public static readonly TRACE_TIMESTAMP = 'kratix.io/trace-timestamp';
+  /** The trace generation that Kratix copies to the Job and its pod (an annotation). */
+  public static readonly TRACE_GENERATION = 'kratix.io/trace-generation';
+  /** The namespace of the object a Job runs for (a Job annotation; `''` for a Promise). */
+  public static readonly JOB_RESOURCE_NAMESPACE = 'kratix.io/job-resource-namespace';
+  /** The name of the object a Job runs for (a Job annotation). */
+  public static readonly JOB_RESOURCE_NAME = 'kratix.io/job-resource-name';
+  /** The kind of the object a Job runs for (a Job annotation). */
+  public static readonly JOB_RESOURCE_KIND = 'kratix.io/job-resource-kind';
+  /** The apiVersion of the object a Job runs for (a Job annotation). */
+  public static readonly JOB_RESOURCE_API_VERSION = 'kratix.io/job-resource-api-version';
 
   private constructor() {}
 }

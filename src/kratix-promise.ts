@@ -6,6 +6,7 @@ import { Pipeline, PipelineProps } from './pipeline';
 import { isMarked, KRATIX_PROMISE, mark } from './private/identity';
 import { cloneJson, compact, NOT_PLAIN, sanitizedCopy, setPath } from './private/json';
 import { nextRevision } from './private/revision';
+import { WORKFLOW_ACTIONS, WORKFLOW_TYPES } from './private/workflows';
 import { PromiseApi } from './promise-api';
 import { PromiseImportOptions } from './promise-import-options';
 import { PromiseWorkflow } from './promise-workflow';
@@ -243,8 +244,8 @@ export class KratixPromise extends Construct {
    */
   public get workflows(): PromiseWorkflow[] {
     const found: PromiseWorkflow[] = [];
-    for (const type of [WorkflowType.PROMISE, WorkflowType.RESOURCE]) {
-      for (const action of [WorkflowAction.CONFIGURE, WorkflowAction.DELETE]) {
+    for (const type of WORKFLOW_TYPES) {
+      for (const action of WORKFLOW_ACTIONS) {
         const wf = this.node.tryFindChild(type)?.node.tryFindChild(action);
         if (PromiseWorkflow.isPromiseWorkflow(wf)) found.push(wf);
       }
@@ -256,32 +257,38 @@ export class KratixPromise extends Construct {
    * Adds a dependency given as a cdk8s object, removed from its chart so that it appears only in the Promise.
    *
    * @param dependency the object
+   * @returns the object, still live: changes to it show in the Promise
    */
-  public addDependency(dependency: ApiObject): void {
+  public addDependency(dependency: ApiObject): ApiObject {
     dependency.node.scope?.node.tryRemoveChild(dependency.node.id);
     this.dependencySources.push(() => dependency.toJson());
     this.live = true;
+    return dependency;
   }
 
   /**
    * Adds a dependency given as a plain Kubernetes manifest.
    *
    * @param manifest the object
+   * @returns the dependency added (a copy)
    */
-  public addDependencyManifest(manifest: any): void {
+  public addDependencyManifest(manifest: any): any {
     const copy = cloneJson(manifest);
     this.dependencySources.push(() => copy);
     this.revision = nextRevision();
+    return cloneJson(copy);
   }
 
   /**
    * Adds a destination selector.
    *
    * @param matchLabels labels a Destination must have
+   * @returns the selector added (a copy)
    */
-  public addDestinationSelector(matchLabels: { [key: string]: string }): void {
+  public addDestinationSelector(matchLabels: { [key: string]: string }): DestinationSelector {
     (this.destinationSelectorList ??= []).push({ matchLabels: { ...matchLabels } });
     this.revision = nextRevision();
+    return { matchLabels: { ...matchLabels } };
   }
 
   /**
@@ -289,10 +296,12 @@ export class KratixPromise extends Construct {
    *
    * @param name the Promise name
    * @param version the version; any version when not given
+   * @returns the required Promise added (a copy)
    */
-  public addRequiredPromise(name: string, version?: string): void {
+  public addRequiredPromise(name: string, version?: string): RequiredPromise {
     (this.requiredPromiseList ??= []).push(compact({ name, version }));
     this.revision = nextRevision();
+    return compact({ name, version });
   }
 
   /**

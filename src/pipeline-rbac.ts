@@ -228,7 +228,8 @@ export class PipelineRbac extends Construct {
     ]);
     return this.addPermission({
       verbs,
-      apiGroups: unique(resources.map(r => r.apiGroup)),
+      // cdk8s-plus objects of the core group (Secret, ConfigMap...) say 'core'; RBAC writes it ''.
+      apiGroups: unique(resources.map(r => r.apiGroup === 'core' ? '' : r.apiGroup)),
       resources: unique(resources.map(r => r.resourceType)),
       resourceNames: names.length > 0 ? names : undefined,
       scope: options.scope,

@@ -160,49 +160,62 @@ export class Pipeline extends Construct {
    * Adds a container, run after those added before.
    *
    * @param props the container
+   * @returns the container added, as it goes into `spec.containers` (a copy)
    */
-  public addContainer(props: PipelineContainerProps): void {
+  public addContainer(props: PipelineContainerProps): any {
     // containerJson builds a new object: no copy needed.
-    (this.containers ??= []).push(containerJson(props));
-    this._changed();
+    return this.addContainerJson(containerJson(props));
   }
 
   /**
    * Adds a container given as a plain `spec.containers[]` entry, kept exactly as given.
    *
    * @param manifest the container, in Kubernetes JSON (e.g. from an existing Promise)
+   * @returns the container added (a copy)
    */
-  public addContainerManifest(manifest: any): void {
-    (this.containers ??= []).push(cloneJson(manifest));
-    this._changed();
+  public addContainerManifest(manifest: any): any {
+    return this.addContainerJson(cloneJson(manifest));
   }
 
   /**
    * Adds a volume that containers can mount.
    *
    * @param volume the volume
+   * @returns the volume
    */
-  public addVolume(volume: Volume): void {
+  public addVolume(volume: Volume): Volume {
     this.addVolumeManifest(k8s.toJson_Volume(volume._toKube()));
+    return volume;
   }
 
   /**
    * Adds a volume given as a plain Kubernetes struct.
    *
    * @param volume the volume
+   * @returns the volume
    */
-  public addVolumeSpec(volume: k8s.Volume): void {
+  public addVolumeSpec(volume: k8s.Volume): k8s.Volume {
     this.addVolumeManifest(k8s.toJson_Volume(volume));
+    return volume;
   }
 
   /**
    * Adds a volume given as Kubernetes JSON, kept exactly as given.
    *
    * @param manifest the `spec.volumes[]` entry
+   * @returns the volume added (a copy)
    */
-  public addVolumeManifest(manifest: any): void {
-    (this.volumes ??= []).push(cloneJson(manifest));
+  public addVolumeManifest(manifest: any): any {
+    const copy = cloneJson(manifest);
+    (this.volumes ??= []).push(copy);
     this._changed();
+    return cloneJson(copy);
+  }
+
+  private addContainerJson(container: any): any {
+    (this.containers ??= []).push(container);
+    this._changed();
+    return cloneJson(container);
   }
 
   /**

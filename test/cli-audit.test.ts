@@ -55,6 +55,20 @@ function run(args: string[], files: Record<string, string> = {}): { code: number
 }
 
 describe('cdk8s-kratix audit', () => {
+  test('sees a cluster-wide "*" permission and a privileged container written with keys in another capitalisation (audit evasion)', () => {
+    const evasive = CLEAN.replace('                image: ghcr.io/acme/setup:v1\n', `                image: ghcr.io/acme/setup:v1
+                SecurityContext: {privileged: true}
+            RBAC:
+              Permissions:
+                - {verbs: ['*'], apiGroups: ['*'], resources: ['*'], resourceNamespace: '*'}
+`);
+    const r = run(['evasive.yaml', '--fail-on', 'critical'], { 'evasive.yaml': evasive });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('CRITICAL  container-privileged');
+    expect(r.stdout).toContain('pipeline  cluster-wide  *');
+    expect(r.stdout).not.toContain('container-no-security-context');
+  });
+
   describe('exit codes', () => {
     test('0 with findings when --fail-on is not given', () => {
       const r = run([RBAC_FIXTURE]);
@@ -86,16 +100,16 @@ describe('cdk8s-kratix audit', () => {
       ['no Promise', ['cm.yaml'], { 'cm.yaml': 'kind: ConfigMap\n---\n42\n' },
         'cdk8s-kratix audit: cm.yaml: no Promise found (2 documents, kinds "ConfigMap", null); pass a file with kind: Promise documents\n'],
       ['a number where a string belongs', ['p.yaml'], { 'p.yaml': `kind: ConfigMap\n---\n${CLEAN.replace('image: ghcr.io/acme/setup:v1', 'image: 12')}` },
-        'cdk8s-kratix audit: p.yaml: document 2: spec.workflows.promise.configure[0].spec.containers[0].image: 12 is not a string; give the container image, e.g. "ghcr.io/acme/tool:v1.2.3"\n'],
+        "cdk8s-kratix audit: p.yaml: document 2: spec.workflows.promise.configure[0].spec.containers[0].image: 12 is a whole number, not a string: Kratix cannot decode it (json: cannot unmarshal number into Go struct field Container.spec.containers.image of type string); quote it: '12'\n"],
       ['a null pipeline', ['p.yaml'], { 'p.yaml': 'kind: Promise\nmetadata: {name: p}\nspec: {workflows: {resource: {delete: [null]}}}\n' },
-        'cdk8s-kratix audit: p.yaml: document 1: spec.workflows.resource.delete[0]: null is not a map; give a Pipeline object (apiVersion platform.kratix.io/v1alpha1, kind Pipeline)\n'],
+        'cdk8s-kratix audit: p.yaml: document 1: spec.workflows.resource.delete[0]: null is not a Pipeline object\n'],
       ['a kratix config that is not a ConfigMap', ['p.yaml', '--kratix-config', 'c.yaml'], { 'p.yaml': CLEAN, 'c.yaml': 'kind: Secret\n' },
         'cdk8s-kratix audit: c.yaml: holds 0 ConfigMaps in 1 documents; pass the one kratix ConfigMap manifest (kratix-platform-system/kratix)\n'],
       ['a kratix ConfigMap without data.config', ['p.yaml', '--kratix-config', 'c.yaml'], { 'p.yaml': CLEAN, 'c.yaml': 'kind: ConfigMap\ndata: {}\n' },
         "cdk8s-kratix audit: c.yaml: data.config: missing; Kratix refuses to start when the kratix ConfigMap has no 'config' key\n"],
       ['a kratix config with a bad default', ['p.yaml', '--kratix-config', 'c.yaml'],
         { 'p.yaml': CLEAN, 'c.yaml': CONFIG_MAP('workflows:\n  defaultContainerSecurityContext: 7') },
-        'cdk8s-kratix audit: c.yaml: data.config.workflows.defaultContainerSecurityContext: 7 is not a map; give a SecurityContext\n'],
+        'cdk8s-kratix audit: c.yaml: data.config.workflows.defaultContainerSecurityContext: 7 is not a SecurityContext map\n'],
     ])('1 for %s, naming the file, field and value, without a stack trace', (_, args, files, message) => {
       const r = run(args, files);
       expect(r.code).toBe(1);

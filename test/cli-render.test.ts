@@ -183,7 +183,7 @@ describe('cdk8s-kratix render', () => {
         { ...files, 'cm.yaml': stringify({ kind: 'Secret' }) }, 'cm.yaml: holds 0 ConfigMaps in 1 documents; pass the one kratix ConfigMap manifest (kratix-platform-system/kratix)'],
       ['bad config value', ['promise.yaml', '--workflow', 'promise/configure', '--kratix-config', 'cm.yaml'],
         { ...files, 'cm.yaml': configMap('workflows:\n  defaultContainerResources:\n    limits:\n      cpu: lots\n') },
-        'cm.yaml: data.config.workflows.defaultContainerResources.limits.cpu: "lots" is not a Kubernetes quantity'],
+        'cm.yaml: data.config.workflows.defaultContainerResources.limits.cpu: \'lots\' is not a Kubernetes quantity'],
     ])('%s', (_name, args, fs, message) => {
       const r = run(args, fs);
       expect(r.code).toBe(1);

@@ -108,6 +108,27 @@ describe('KratixPromise', () => {
     });
   });
 
+  describe('add* methods return what they added', () => {
+    test('addDependency returns the object, addDependencyManifest, addDestinationSelector and addRequiredPromise a copy of the entry', () => {
+      const chart = Testing.chart();
+      const promise = new KratixPromise(chart, 'env');
+      const namespace = new ApiObject(chart, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } });
+      expect(promise.addDependency(namespace)).toBe(namespace);
+      const manifest = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'b' } };
+      const added = promise.addDependencyManifest(manifest);
+      expect(added).toEqual(manifest);
+      expect(added).not.toBe(manifest);
+      expect(promise.addDestinationSelector({ zone: 'eu' })).toEqual({ matchLabels: { zone: 'eu' } });
+      expect(promise.addRequiredPromise('base', 'v1')).toEqual({ name: 'base', version: 'v1' });
+      expect(promise.addRequiredPromise('other')).toEqual({ name: 'other' });
+      added.metadata.name = 'changed';
+      expect(Testing.synth(chart)[0].spec.dependencies).toEqual([
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } },
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'b' } },
+      ]);
+    });
+  });
+
   describe('mutate after construction, then synth', () => {
     test('pipelines, dependencies, selectors and required promises added later are synthesized', () => {
       const chart = Testing.chart();

@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { ApiResource, ServiceAccount } from 'cdk8s-plus-28';
+import { ApiResource, ConfigMap, Secret, ServiceAccount } from 'cdk8s-plus-28';
 import { KratixPromise, PermissionScope, WorkflowAction, WorkflowType } from '../src';
 import { testApi } from './support/promise-api';
 
@@ -51,6 +51,19 @@ describe('PipelineRbac', () => {
         resources: ['promises', 'promises/status'],
         resourceNames: ['env', 'other'],
         verbs: ['get', 'update'],
+      });
+    });
+
+    test("a cdk8s-plus object of the core group ('core') is written as apiGroups [''], the core group in RBAC", () => {
+      const { chart, pipeline } = newPipeline();
+      const secret = new Secret(chart, 's');
+      const configMap = new ConfigMap(chart, 'c');
+      const permission = pipeline.rbac.allowRead([secret, configMap]);
+      expect(permission.toJson()).toEqual({
+        apiGroups: [''],
+        resources: ['secrets', 'configmaps'],
+        resourceNames: [secret.name, configMap.name],
+        verbs: ['get', 'list', 'watch'],
       });
     });
 

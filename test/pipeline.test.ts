@@ -116,6 +116,20 @@ describe('Pipeline', () => {
     });
   });
 
+  describe('add* methods return what they added', () => {
+    test('addContainer and addContainerManifest return the container entry, addVolume and addVolumeSpec the volume, addVolumeManifest the entry', () => {
+      const { chart, pipeline } = newPipeline();
+      expect(pipeline.addContainer({ name: 'a', image: 'a:1', command: ['run'] })).toEqual({ name: 'a', image: 'a:1', command: ['run'] });
+      expect(pipeline.addContainerManifest({ name: 'b', image: 'b:1' })).toEqual({ name: 'b', image: 'b:1' });
+      const volume = Volume.fromEmptyDir(chart, 'v', 'cache');
+      expect(pipeline.addVolume(volume)).toBe(volume);
+      const spec: k8s.Volume = { name: 'tmp', emptyDir: {} };
+      expect(pipeline.addVolumeSpec(spec)).toBe(spec);
+      expect(pipeline.addVolumeManifest({ name: 'odd', csi: { driver: 'x.csi.k8s.io' } })).toEqual({ name: 'odd', csi: { driver: 'x.csi.k8s.io' } });
+      expect(synthPipeline(chart).spec.volumes.map((v: any) => v.name)).toEqual(['cache', 'tmp', 'odd']);
+    });
+  });
+
   describe('mutate after construction, then synth', () => {
     test('containers, volumes, permissions and overrides added later appear in order', () => {
       const { chart, pipeline } = newPipeline({ containers: [{ name: 'first', image: 'a:1' }] });

@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import { ApiResource } from 'cdk8s-plus-28';
 import { KratixPromise, PermissionScope, WorkflowAction, WorkflowType } from '../src';
+import { promiseWith } from './audit/helpers';
 import { AuditPermissionScope, AuditSeverity, PromiseAudit } from '../src/audit/promise-audit';
 
 function envPromise(): KratixPromise {
@@ -54,7 +55,7 @@ describe('PromiseAudit', () => {
         '    pipeline  namespace team-a  get,list,watch                configmaps [settings]',
         '  findings:',
         '    MEDIUM    image-latest-tag  spec.workflows.promise.configure[0].spec.containers[0].image',
-        '                                container "setup" image "nginx:latest" uses the tag "latest", which changes without notice; pin a version tag or a digest (image@sha256:...)',
+        '                                container "setup" image \'nginx:latest\' uses the tag "latest", which changes without notice; pin a version tag or a digest (image@sha256:...)',
         '',
         'promise/delete pipeline "teardown" (spec.workflows.promise.delete[0])',
         '  runs in:          kratix-platform-system',
@@ -111,5 +112,31 @@ describe('PromiseAudit', () => {
       audit.toJson().pipelines[0].permissions.pop();
       expect(audit.pipelines[0].permissions).toHaveLength(2);
     });
+  });
+});
+
+describe('keys in another capitalisation, which Kratix matches case-insensitively (audit evasion)', () => {
+  const evasive = () => promiseWith({
+    containers: [{ name: 'main', image: 'ghcr.io/acme/tool:v1', SecurityContext: { privileged: true } }],
+    RBAC: { Permissions: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'], resourceNamespace: '*' }] },
+  });
+
+  test('a cluster-wide "*" permission written as RBAC: {Permissions: [...]} is reported as the ClusterRole Kratix creates', () => {
+    const audit = PromiseAudit.ofDocument(evasive());
+    expect(audit.pipelines[0].permissions.filter(p => p.location !== undefined)).toEqual([{
+      source: 'pipeline',
+      scope: AuditPermissionScope.CLUSTER_WIDE,
+      verbs: ['*'],
+      apiGroups: ['*'],
+      resources: ['*'],
+      location: 'spec.workflows.resource.configure[0].spec.rbac.permissions[0]',
+    }]);
+    expect(audit.findingsAtOrAbove(AuditSeverity.CRITICAL).map(f => f.rule)).toEqual(expect.arrayContaining(['rbac-wildcard-verb', 'rbac-wildcard-resource']));
+  });
+
+  test('a container with SecurityContext: {privileged: true} is reported as privileged, not as having no security context', () => {
+    const rules = PromiseAudit.ofDocument(evasive()).findings.filter(f => f.location.includes('containers[0]')).map(f => f.rule);
+    expect(rules).toContain('container-privileged');
+    expect(rules).not.toContain('container-no-security-context');
   });
 });

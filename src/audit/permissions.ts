@@ -48,8 +48,10 @@ export function renderedPermissions(
   return [...kratix, ...own.sort((a, b) => a[0] - b[0]).map(([, p]) => p)];
 }
 
-function scopeOf(role: KubeObject, binding: KubeObject | undefined, namespace: string | undefined): { scope: AuditPermissionScope; namespace?: string } {
-  if (role.kind === 'Role') return namespace === undefined ? { scope: AuditPermissionScope.OWN_NAMESPACE } : { scope: AuditPermissionScope.OWN_NAMESPACE, namespace };
+function scopeOf(
+  role: KubeObject, binding: KubeObject | undefined, namespace: string | undefined,
+): { scope: AuditPermissionScope; namespace?: string } {
+  if (role.kind === 'Role') return { scope: AuditPermissionScope.OWN_NAMESPACE, ...(namespace === undefined ? {} : { namespace }) };
   if (binding?.kind === 'RoleBinding') return { scope: AuditPermissionScope.NAMED_NAMESPACE, namespace: binding.metadata.namespace };
   return { scope: AuditPermissionScope.CLUSTER_WIDE };
 }

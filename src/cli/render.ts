@@ -1,9 +1,10 @@
 import { CliError, CliIo, Command, parseArgs } from './io';
 import { COMMAND_USAGE } from './usage';
 import { readKratixConfig, readYamlDocuments } from './yaml-files';
+import { WORKFLOW_REFS } from '../private/workflows';
 import { RenderError, renderWorkflow, toYaml, WorkflowRef, workflowObjects } from '../render';
 
-const WORKFLOWS = ['promise/configure', 'promise/delete', 'resource/configure', 'resource/delete'];
+const WORKFLOWS = WORKFLOW_REFS;
 
 const USAGE = COMMAND_USAGE.render;
 

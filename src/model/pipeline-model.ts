@@ -3,10 +3,6 @@ import { isObject, RenderError } from '../render/errors';
 import { decodeStrictly, goDecode, pipelineKindProblems, prefixProblems } from '../validate';
 import { PIPELINE_FIELDS } from '../validate/pipeline-types';
 
-/** Workflow types and actions, in Kratix's words. */
-export type WorkflowType = 'promise' | 'resource';
-/** Workflow actions. */
-export type WorkflowAction = 'configure' | 'delete';
 
 /** One `rbac.permissions[]` entry, split as Kratix splits it. */
 export interface Permission {

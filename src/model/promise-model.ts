@@ -1,17 +1,17 @@
+import { Kratix } from '../constants';
 import { quote } from '../private/quote';
+import { WORKFLOW_ACTIONS, WORKFLOW_TYPES } from '../private/workflows';
 import { isObject, RenderError, RenderInput } from '../render/errors';
 import { hashSpec, promiseSpecForHash } from '../render/go-json';
 import { NO_API_PROBLEM, pipelineIdMessage } from '../validate';
-import { ParsedPipeline, parsePipeline, WorkflowAction, WorkflowType } from './pipeline-model';
-import { Kratix } from '../constants';
+import { ParsedPipeline, parsePipeline } from './pipeline-model';
+import { WorkflowAction, WorkflowType } from '../workflow-types';
 
 /** The apiVersion of Promises. */
 export const PROMISE_API_VERSION = Kratix.API_VERSION;
 /** The kind of Promises. */
 export const PROMISE_KIND = 'Promise';
 
-const TYPES: WorkflowType[] = ['promise', 'resource'];
-const ACTIONS: WorkflowAction[] = ['configure', 'delete'];
 
 /** The Promise's API (its CRD), as far as rendering needs it. */
 export interface PromiseApi {
@@ -100,11 +100,11 @@ export function readPromise(promise: unknown): PromiseInfo {
   const pipelineNamespace = optionalString('promise', 'spec.workflows.config.pipelineNamespace', config.pipelineNamespace);
 
   const pipelines = {} as Record<WorkflowType, Record<WorkflowAction, ParsedPipeline[]>>;
-  for (const type of TYPES) {
+  for (const type of WORKFLOW_TYPES) {
     const triggers = workflows[type] ?? {};
     if (!isObject(triggers)) fail('promise', `spec.workflows.${type}`, `${quote(triggers)} is not an object`);
     pipelines[type] = {} as Record<WorkflowAction, ParsedPipeline[]>;
-    for (const action of ACTIONS) {
+    for (const action of WORKFLOW_ACTIONS) {
       const path = `spec.workflows.${type}.${action}`;
       const list = triggers[action] ?? [];
       if (!Array.isArray(list)) fail('promise', path, `${quote(list)} is not a list of Pipelines`);

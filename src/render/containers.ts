@@ -1,4 +1,5 @@
 import { PipelineContext } from './context';
+import { Kratix, KratixEnv, KratixLabels, KratixPaths } from '../constants';
 import { RenderError } from './errors';
 import { canonicalResources, dropNulls, KRATIX_SECURITY_CONTEXT } from './settings';
 
@@ -29,19 +30,19 @@ function copy<T>(value: T): T {
 export function kratixEnv(ctx: PipelineContext): Env[] {
   const r = ctx.request;
   const vars = [
-    env('KRATIX_WORKFLOW_ACTION', ctx.action),
-    env('KRATIX_WORKFLOW_TYPE', ctx.type),
-    env('KRATIX_PROMISE_NAME', ctx.promise.name),
-    env('KRATIX_PIPELINE_NAME', ctx.pipeline.name),
-    env('KRATIX_OBJECT_KIND', r ? r.kind : 'Promise'),
-    env('KRATIX_OBJECT_GROUP', r ? r.group : 'platform.kratix.io'),
-    env('KRATIX_OBJECT_VERSION', r ? r.version : 'v1alpha1'),
-    env('KRATIX_OBJECT_NAME', r ? r.name : ctx.promise.name),
-    env('KRATIX_OBJECT_NAMESPACE', r ? r.namespace : ''),
-    env('KRATIX_CRD_PLURAL', r ? ctx.api!.plural : 'promises'),
-    env('KRATIX_CLUSTER_SCOPED', r ? String(ctx.api!.clusterScoped) : 'true'),
+    env(KratixEnv.WORKFLOW_ACTION, ctx.action),
+    env(KratixEnv.WORKFLOW_TYPE, ctx.type),
+    env(KratixEnv.PROMISE_NAME, ctx.promise.name),
+    env(KratixEnv.PIPELINE_NAME, ctx.pipeline.name),
+    env(KratixEnv.OBJECT_KIND, r ? r.kind : 'Promise'),
+    env(KratixEnv.OBJECT_GROUP, r ? r.group : Kratix.API_GROUP),
+    env(KratixEnv.OBJECT_VERSION, r ? r.version : 'v1alpha1'),
+    env(KratixEnv.OBJECT_NAME, r ? r.name : ctx.promise.name),
+    env(KratixEnv.OBJECT_NAMESPACE, r ? r.namespace : ''),
+    env(KratixEnv.CRD_PLURAL, r ? ctx.api!.plural : 'promises'),
+    env(KratixEnv.CLUSTER_SCOPED, r ? String(ctx.api!.clusterScoped) : 'true'),
   ];
-  if (ctx.dryRun) vars.push(env('KRATIX_DRY_RUN', 'true'));
+  if (ctx.dryRun) vars.push(env(KratixEnv.DRY_RUN, 'true'));
   return vars;
 }
 
@@ -62,8 +63,8 @@ function kratixContainer(ctx: PipelineContext, name: string, args: string[], env
 /** The reader init container: writes the Promise or request to `/kratix/input` (mounted writable). */
 export function readerContainer(ctx: PipelineContext): Record<string, any> {
   return kratixContainer(ctx, 'reader', ['reader'], kratixEnv(ctx), [
-    { mountPath: '/kratix/input', name: 'shared-input' },
-    { mountPath: '/kratix/output', name: 'shared-output' },
+    { mountPath: KratixPaths.INPUT, name: 'shared-input' },
+    { mountPath: KratixPaths.OUTPUT, name: 'shared-output' },
   ]);
 }
 
@@ -82,10 +83,10 @@ export function workWriterContainer(ctx: PipelineContext): Record<string, any> {
     if (ctx.promise.pipelineNamespace !== '') args.push('--resource-namespace', ctx.request.namespace);
   }
   const envVars: Env[] = [
-    { name: 'KRATIX_TRACE_PARENT', valueFrom: { fieldRef: { fieldPath: "metadata.annotations['kratix.io/trace-parent']" } } },
-    { name: 'KRATIX_TRACE_STATE', valueFrom: { fieldRef: { fieldPath: "metadata.annotations['kratix.io/trace-state']" } } },
+    { name: KratixEnv.TRACE_PARENT, valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${KratixLabels.TRACE_PARENT}']` } } },
+    { name: KratixEnv.TRACE_STATE, valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${KratixLabels.TRACE_STATE}']` } } },
   ];
-  if (ctx.dryRun) envVars.push(env('KRATIX_DRY_RUN', 'true'));
+  if (ctx.dryRun) envVars.push(env(KratixEnv.DRY_RUN, 'true'));
   return kratixContainer(ctx, 'work-writer', args, envVars, [
     { mountPath: '/work-creator-files/input', name: 'shared-output' },
     { mountPath: '/work-creator-files/metadata', name: 'shared-metadata' },
@@ -96,7 +97,7 @@ export function workWriterContainer(ctx: PipelineContext): Record<string, any> {
 /** The status-writer container: `IS_LAST_PIPELINE` first, then the KRATIX_* block. */
 export function statusWriterContainer(ctx: PipelineContext): Record<string, any> {
   return kratixContainer(ctx, 'status-writer', ['update-status'],
-    [env('IS_LAST_PIPELINE', String(ctx.isLast)), ...kratixEnv(ctx)],
+    [env(KratixEnv.IS_LAST_PIPELINE, String(ctx.isLast)), ...kratixEnv(ctx)],
     [{ mountPath: '/work-creator-files/metadata', name: 'shared-metadata' }]);
 }
 
@@ -146,9 +147,9 @@ export function userContainers(ctx: PipelineContext): Array<Record<string, any>>
       })
       : copy(settings.resources);
     out.volumeMounts = [
-      { mountPath: '/kratix/input', name: 'shared-input', readOnly: true },
-      { mountPath: '/kratix/output', name: 'shared-output' },
-      { mountPath: '/kratix/metadata', name: 'shared-metadata' },
+      { mountPath: KratixPaths.INPUT, name: 'shared-input', readOnly: true },
+      { mountPath: KratixPaths.OUTPUT, name: 'shared-output' },
+      { mountPath: KratixPaths.METADATA, name: 'shared-metadata' },
       ...(c.volumeMounts ?? []).map(volumeMount),
     ];
     const policy = c.imagePullPolicy || settings.imagePullPolicy;

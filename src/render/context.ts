@@ -1,6 +1,7 @@
 import { ControllerSettings } from './settings';
-import { ParsedPipeline, WorkflowAction, WorkflowType } from '../model/pipeline-model';
+import { ParsedPipeline } from '../model/pipeline-model';
 import { PromiseApi, PromiseInfo, RequestInfo } from '../model/promise-model';
+import { WorkflowAction, WorkflowType } from '../workflow-types';
 
 /** Everything known about one pipeline while rendering it (Kratix's `PipelineFactory`). */
 export interface PipelineContext {

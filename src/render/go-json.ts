@@ -1,6 +1,7 @@
 import * as crypto from 'crypto';
 import { isObject, RenderError } from './errors';
 import { quote } from '../private/quote';
+import { WORKFLOW_ACTIONS } from '../private/workflows';
 import { canonicalGoDuration } from '../validate/go-duration';
 
 const HTML_UNSAFE = /[<>&\u2028\u2029]/g;
@@ -135,7 +136,7 @@ function coerceEmbeddedMetadata(api: Record<string, any>): Record<string, any> {
 function workflowTriggers(value: unknown): Record<string, any> {
   const out: Record<string, any> = {};
   if (!isObject(value)) return out;
-  for (const action of ['configure', 'delete']) {
+  for (const action of WORKFLOW_ACTIONS) {
     if (Array.isArray(value[action]) && value[action].length > 0) out[action] = value[action];
   }
   return out;

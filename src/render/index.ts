@@ -8,9 +8,11 @@ import { pipelineId } from './names';
 import { pipelineRbac, serviceAccount } from './rbac';
 import { ControllerSettings, resolveSettings } from './settings';
 import { KubeObject, RenderedPipeline, RenderSettings, WorkflowRef } from './types';
-import { ParsedPipeline, WorkflowAction, WorkflowType } from '../model/pipeline-model';
+import { ParsedPipeline } from '../model/pipeline-model';
 import { PromiseApi, PromiseInfo, readApi, readPromise, readRequest, RequestInfo } from '../model/promise-model';
 import { MAX_NESTING_DEPTH, tooDeepAt } from '../private/json';
+import { WORKFLOW_REFS } from '../private/workflows';
+import { WorkflowAction, WorkflowType } from '../workflow-types';
 
 export * from './types';
 export { RenderError } from './errors';
@@ -27,7 +29,7 @@ export type { ControllerSettings } from './settings';
 export { destinationSelectorsYaml } from './destination-selectors';
 
 
-const WORKFLOWS: readonly WorkflowRef[] = ['promise/configure', 'promise/delete', 'resource/configure', 'resource/delete'];
+const WORKFLOWS = WORKFLOW_REFS as readonly WorkflowRef[];
 
 /**
  * Every pipeline of the workflow that Kratix runs (delete: only the first), in order, with every
@@ -77,7 +79,8 @@ export function renderWorkflow(promise: any, workflow: WorkflowRef, request: any
   const hash = req ? md5Hex(`${info.hash}-${req.hash}${dryRun ? '-dry-run' : ''}`) : info.hash;
   const runs = action === 'delete' ? declared.slice(0, 1) : declared;
 
-  return runs.map((pipeline, i) => renderPipeline(info, type, action, pipeline, i === declared.length - 1, namespace, req, api, resolved, hash, dryRun));
+  return runs.map((pipeline, i) =>
+    renderPipeline(info, type, action, pipeline, i === declared.length - 1, namespace, req, api, resolved, hash, dryRun));
 }
 
 function renderPipeline(

@@ -30,10 +30,10 @@ export function jobLabels(ctx: PipelineContext): Record<string, string> {
 export function jobAnnotations(ctx: PipelineContext): Record<string, string> {
   const r = ctx.request;
   const annotations: Record<string, string> = {
-    'kratix.io/job-resource-namespace': r ? r.namespace : '',
-    'kratix.io/job-resource-name': r ? r.name : ctx.promise.name,
-    'kratix.io/job-resource-kind': r ? r.kind : 'Promise',
-    'kratix.io/job-resource-api-version': r ? r.apiVersion : Kratix.API_VERSION,
+    [KratixLabels.JOB_RESOURCE_NAMESPACE]: r ? r.namespace : '',
+    [KratixLabels.JOB_RESOURCE_NAME]: r ? r.name : ctx.promise.name,
+    [KratixLabels.JOB_RESOURCE_KIND]: r ? r.kind : 'Promise',
+    [KratixLabels.JOB_RESOURCE_API_VERSION]: r ? r.apiVersion : Kratix.API_VERSION,
   };
   copyTraceAnnotations(annotations, r ? r.annotations : ctx.promise.annotations);
   return annotations;

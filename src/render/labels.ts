@@ -6,7 +6,7 @@ export const ALL_NAMESPACES_LABEL_VALUE = 'kratix_all_namespaces';
 /** The name fragment standing for `resourceNamespace: "*"`. */
 export const ALL_NAMESPACES_NAME = 'kratix-all-namespaces';
 /** The annotations Kratix copies from the parent object to the Job and its pod when non-empty. */
-export const TRACE_ANNOTATIONS = ['kratix.io/trace-parent', 'kratix.io/trace-state', 'kratix.io/trace-timestamp', 'kratix.io/trace-generation'];
+export const TRACE_ANNOTATIONS = [KratixLabels.TRACE_PARENT, KratixLabels.TRACE_STATE, KratixLabels.TRACE_TIMESTAMP, KratixLabels.TRACE_GENERATION];
 
 /** `{kratix.io/promise-name: P}` */
 export function promiseNameLabels(promiseName: string): Record<string, string> {

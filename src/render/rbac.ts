@@ -2,7 +2,7 @@ import { PipelineContext } from './context';
 import { ALL_NAMESPACES_LABEL_VALUE, ALL_NAMESPACES_NAME, objectMeta, promiseNameLabels, userPermissionLabels } from './labels';
 import { deterministicName } from './names';
 import { KubeObject } from './types';
-import { KratixLabels } from '../constants';
+import { Kratix, KratixLabels } from '../constants';
 
 const RBAC_API_VERSION = 'rbac.authorization.k8s.io/v1';
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
@@ -64,7 +64,7 @@ export function pipelineRbac(ctx: PipelineContext): PipelineRbac {
 
   if (ctx.type === 'resource') {
     roles.push(rbacObject('Role', id, namespace, promiseLabels, {
-      rules: [resourceRule(ctx), { verbs: ['*'], apiGroups: ['platform.kratix.io'], resources: ['works'] }],
+      rules: [resourceRule(ctx), { verbs: ['*'], apiGroups: [Kratix.API_GROUP], resources: ['works'] }],
     }));
   }
   const ownNamespaceRules = ctx.pipeline.permissions.filter(p => p.resourceNamespace === '').map(p => p.rule);
@@ -74,7 +74,7 @@ export function pipelineRbac(ctx: PipelineContext): PipelineRbac {
 
   if (ctx.type === 'promise') {
     clusterRoles.push(rbacObject('ClusterRole', id, undefined, promiseLabels, {
-      rules: [{ verbs: ['get', 'list', 'update', 'create', 'patch'], apiGroups: ['platform.kratix.io'], resources: ['promises', 'promises/status', 'works'] }],
+      rules: [{ verbs: ['get', 'list', 'update', 'create', 'patch'], apiGroups: [Kratix.API_GROUP], resources: ['promises', 'promises/status', 'works'] }],
     }));
   } else if (namespace !== ctx.request!.namespace) {
     // Kratix concatenates here without det(): no hash, no truncation, a trailing '-' for a cluster-scoped request.

@@ -95,7 +95,8 @@ export function decodeStrictly(value: unknown, type: string, options: DecodeOpti
  * field and leaves other fields as they were. The result is keyed by Go field names, which is
  * what the renderer, and through it the audit, read.
  *
- * Values of the wrong type are left out: `decodeStrictly` reports them, and Kratix rejects them.
+ * A value of the wrong type is kept as it is, for the rules that read it to see: `decodeStrictly`
+ * reports it, and Kratix rejects the pipeline.
  */
 export function goDecode(value: unknown, type: string): any {
   return decodeInto(undefined, value, type);
@@ -103,14 +104,14 @@ export function goDecode(value: unknown, type: string): any {
 
 function decodeInto(current: unknown, value: unknown, type: string): unknown {
   const shape = shapeOf(type);
-  if (shape.kind === 'primitive') return primitiveOk(value, type) ? value : current;
+  if (shape.kind === 'primitive') return value;
   if (shape.kind === 'list') {
-    if (!Array.isArray(value)) return current;
+    if (!Array.isArray(value)) return value;
     const old = Array.isArray(current) ? current : [];
     // Go decodes null into an item as no change: the earlier item, or the zero value.
     return value.map((item, i) => item === null || item === undefined ? old[i] ?? zeroOf(shape.item) : decodeInto(old[i], item, shape.item));
   }
-  if (!isMap(value)) return current;
+  if (!isMap(value)) return value;
   const out: Record<string, unknown> = isMap(current) ? { ...current } : {};
   if (shape.kind === 'map') {
     for (const key of Object.keys(value).sort(compareGoKeys)) {

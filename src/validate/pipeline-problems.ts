@@ -1,4 +1,4 @@
-import { decodeStrictly } from './go-decode';
+import { decodeStrictly, goDecode } from './go-decode';
 import { imageReferenceMessage } from './image-reference';
 import {
   RESERVED_CONTAINER_NAMES,
@@ -9,11 +9,11 @@ import {
   pipelineIdMessage,
   qualifiedNameMessage,
 } from './names';
-import { Problem, Severity, goField as field, isMap, joinPath } from './problem';
-import { Kratix, KratixEnv } from '../constants';
+import { Problem, Severity, field, isMap, joinPath } from './problem';
+import { Kratix, KratixEnv, KratixPaths } from '../constants';
 import { quote } from '../private/quote';
+import { WorkflowAction, WorkflowType } from '../workflow-types';
 
-// Kratix matches field names case-insensitively, so the rules read pipelines the same way.
 function listField(value: unknown, key: string): readonly unknown[] {
   const v = field(value, key);
   return Array.isArray(v) ? v : [];
@@ -32,9 +32,9 @@ export interface PipelineContext {
   /** The name of the Promise. */
   readonly promiseName: string;
   /** The workflow type. */
-  readonly type: 'promise' | 'resource';
+  readonly type: WorkflowType;
   /** The workflow action. */
-  readonly action: 'configure' | 'delete';
+  readonly action: WorkflowAction;
   /** Severity of fields Kratix does not know; `error` by default, as in Kratix. */
   readonly unknownFields?: Severity;
 }
@@ -67,7 +67,7 @@ export const PIPELINE_RESTART_POLICIES: readonly string[] = ['OnFailure', 'Never
 export const IMAGE_PULL_POLICIES: readonly string[] = ['Always', 'IfNotPresent', 'Never'];
 
 /** Where Kratix mounts its own volumes in user containers. */
-export const KRATIX_MOUNT_PATHS: readonly string[] = ['/kratix/input', '/kratix/output', '/kratix/metadata'];
+export const KRATIX_MOUNT_PATHS: readonly string[] = [KratixPaths.INPUT, KratixPaths.OUTPUT, KratixPaths.METADATA];
 
 /**
  * Every problem of ONE Pipeline object: Kratix's strict decoding (kind, apiVersion, no unknown
@@ -87,12 +87,13 @@ export function pipelineProblems(pipeline: unknown, context: PipelineContext): P
     error('', `a pipeline must be a map with apiVersion, kind, metadata and spec, not ${quote(pipeline)}`);
     return problems;
   }
-  const name = stringField(field(pipeline, 'metadata'), 'name');
-
-  checkKind(pipeline, name, error);
+  checkKind(pipeline, error);
   problems.push(...decodeStrictly(pipeline, 'Pipeline', { unknownFields: context.unknownFields }));
 
-  const metadata = field(pipeline, 'metadata');
+  // The rules read the pipeline as Kratix decodes it (field names matched case-insensitively,
+  // Go's types), the same reading the renderer and the audit use.
+  const decoded = goDecode(pipeline, 'Pipeline');
+  const metadata = field(decoded, 'metadata');
   const rawName = field(metadata, 'name');
   if (rawName === undefined || rawName === null || rawName === '') {
     error('metadata.name', 'pipeline has no name: Kratix names its Job, ServiceAccount and RBAC objects after it; set metadata.name');
@@ -108,7 +109,7 @@ export function pipelineProblems(pipeline: unknown, context: PipelineContext): P
   }
   checkLabels(field(metadata, 'labels'), 'metadata.labels', error);
 
-  const spec = field(pipeline, 'spec');
+  const spec = field(decoded, 'spec');
   const volumes = listField(spec, 'volumes');
   const volumeNames = new Set<string>();
   volumes.forEach((volume, i) => {
@@ -244,11 +245,13 @@ export function pipelineProblems(pipeline: unknown, context: PipelineContext): P
  */
 export function pipelineKindProblems(pipeline: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
-  checkKind(pipeline, stringField(field(pipeline, 'metadata'), 'name'), (path, message) => problems.push({ path, message, severity: 'error' }));
+  checkKind(pipeline, (path, message) => problems.push({ path, message, severity: 'error' }));
   return problems;
 }
 
-function checkKind(pipeline: Record<string, unknown>, name: string | undefined, error: (path: string, message: string) => void): void {
+/** Kratix reads kind, apiVersion and name through `unstructured.Unstructured`, by their exact keys. */
+function checkKind(pipeline: Record<string, unknown>, error: (path: string, message: string) => void): void {
+  const name = stringField(field(pipeline, 'metadata'), 'name');
   const kind = field(pipeline, 'kind');
   const apiVersion = field(pipeline, 'apiVersion');
   if (kind === undefined || kind === null || kind === '') {

@@ -42,20 +42,6 @@ export function field(value: unknown, key: string): unknown {
   return isMap(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
-/**
- * The field `key` of `value` as Go's encoding/json finds it: the exact key, else the last key
- * equal to it ignoring case. Kratix decodes pipelines this way.
- */
-export function goField(value: unknown, key: string): unknown {
-  if (!isMap(value)) return undefined;
-  if (Object.prototype.hasOwnProperty.call(value, key)) return value[key];
-  const lower = key.toLowerCase();
-  let found: unknown;
-  // Most lookups miss (an optional field left out): comparing lengths first spares lowering every key.
-  for (const k of Object.keys(value)) if (k.length === key.length && k.toLowerCase() === lower) found = value[k];
-  return found;
-}
-
 /** `field(value, key)` if it is a string, else `undefined`. */
 export function stringField(value: unknown, key: string): string | undefined {
   const v = field(value, key);

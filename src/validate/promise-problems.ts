@@ -7,6 +7,7 @@ import { promiseSchemaProblems } from './promise-schema';
 import { structuralSchemaProblems } from './structural-schema';
 import { Kratix, KratixLabels } from '../constants';
 import { quote } from '../private/quote';
+import { WORKFLOW_ACTIONS, WORKFLOW_TYPES } from '../private/workflows';
 
 /** The apiVersion of a Kratix Promise. */
 export const PROMISE_API_VERSION = Kratix.API_VERSION;
@@ -113,8 +114,8 @@ export function promiseProblems(doc: unknown, options: PromiseProblemsOptions = 
   }
 
   const promiseName = typeof name === 'string' ? name : '';
-  for (const type of ['promise', 'resource'] as const) {
-    for (const action of ['configure', 'delete'] as const) {
+  for (const type of WORKFLOW_TYPES) {
+    for (const action of WORKFLOW_ACTIONS) {
       const list = field(field(workflows, type), action);
       if (!Array.isArray(list)) continue;
       const base = `spec.workflows.${type}.${action}`;

@@ -13,28 +13,28 @@ function auditError(doc: unknown, kratixConfig?: unknown): string {
   throw new Error('expected the audit to throw');
 }
 
-describe('garbage input', () => {
+describe('garbage input: the audit refuses what the renderer refuses, with its message', () => {
   test.each<[string, unknown, string]>([
-    ['null', null, 'null is not a map; give a Promise document (apiVersion platform.kratix.io/v1alpha1, kind Promise)'],
-    ['a number', 42, '42 is not a map; give a Promise document (apiVersion platform.kratix.io/v1alpha1, kind Promise)'],
-    ['a list', [1], '[1] is not a map; give a Promise document (apiVersion platform.kratix.io/v1alpha1, kind Promise)'],
-    ['another kind', { kind: 'ConfigMap' }, 'kind: "ConfigMap" is not "Promise"; the audit reads Promise documents (apiVersion platform.kratix.io/v1alpha1, kind Promise)'],
-    ['no name', { kind: 'Promise', metadata: {} }, 'metadata.name: missing; give the Promise name'],
-    ['a numeric name', { kind: 'Promise', metadata: { name: 7 } }, 'metadata.name: 7 is not a string; give the Promise name'],
-    ['a string spec', { kind: 'Promise', metadata: { name: 'p' }, spec: 'x' }, 'spec: "x" is not a map; give the Promise spec'],
+    ['null', null, 'promise (document): null is not a Promise object'],
+    ['a number', 42, 'promise (document): 42 is not a Promise object'],
+    ['a list', [1], 'promise (document): [1] is not a Promise object'],
+    ['another kind', { kind: 'ConfigMap' }, "promise kind: 'ConfigMap' is not Promise"],
+    ['no name', { kind: 'Promise', metadata: {} }, 'promise metadata.name: null: every promise needs a name'],
+    ['a numeric name', { kind: 'Promise', metadata: { name: 7 } }, 'promise metadata.name: 7: every promise needs a name'],
+    ['a string spec', { kind: 'Promise', metadata: { name: 'p' }, spec: 'x' }, "promise spec: 'x' is not an object"],
     ['a numeric pipelineNamespace', { kind: 'Promise', metadata: { name: 'p' }, spec: { workflows: { config: { pipelineNamespace: 3 } } } },
-      'spec.workflows.config.pipelineNamespace: 3 is not a string; give a namespace name'],
+      'promise spec.workflows.config.pipelineNamespace: 3 is not a string'],
     ['a workflow that is not a list', { kind: 'Promise', metadata: { name: 'p' }, spec: { workflows: { promise: { configure: 'x' } } } },
-      'spec.workflows.promise.configure: "x" is not a list; give a list of Pipeline objects'],
-    ['a numeric API group', { kind: 'Promise', metadata: { name: 'p' }, spec: { api: { spec: { group: 1 } } } },
-      'spec.api.spec.group: 1 is not a string; give the API group, e.g. "example.com"'],
+      "promise spec.workflows.promise.configure: 'x' is not a list of Pipelines"],
+    ['a numeric API group', { ...promiseWith({}), spec: { ...promiseWith({}).spec, api: { spec: { group: 1 } } } },
+      'promise spec.api.spec.group: 1 is not an API group'],
   ])('a document that is %s', (_, doc, message) => {
     expect(auditError(doc)).toBe(message);
   });
 
   test.each<[string, any, string]>([
-    ['a pipeline that is null', null, `${P}: null is not a map; give a Pipeline object (apiVersion platform.kratix.io/v1alpha1, kind Pipeline)`],
-    ['a pipeline without a name', { metadata: {} }, `${P}.metadata.name: missing; give the pipeline name`],
+    ['a pipeline that is null', null, `promise ${P}: null is not a Pipeline object`],
+    ['a pipeline without a kind', { metadata: {} }, `promise ${P}.kind: pipeline has no kind: Kratix cannot even read the Promise; set kind: Pipeline`],
   ])('%s', (_, pipeline, message) => {
     const doc = promiseWith({});
     doc.spec.workflows.resource.configure[0] = pipeline;
@@ -42,36 +42,34 @@ describe('garbage input', () => {
   });
 
   test.each<[string, any, string]>([
-    ['a numeric image', { containers: [{ name: 'a', image: 5 }] }, `${P}.spec.containers[0].image: 5 is not a string; give the container image, e.g. "ghcr.io/acme/tool:v1.2.3"`],
-    ['no image', { containers: [{ name: 'a' }] }, `${P}.spec.containers[0].image: missing; give the container image, e.g. "ghcr.io/acme/tool:v1.2.3"`],
-    ['a null container', { containers: [null] }, `${P}.spec.containers[0]: null is not a map; give a container: name, image and optional fields`],
+    ['a numeric image', { containers: [{ name: 'a', image: 5 }] }, `${P}.spec.containers[0].image: 5 is a whole number, not a string`],
     ['a string privileged', { containers: [safeContainer({ securityContext: { privileged: 'yes' } })] },
-      `${P}.spec.containers[0].securityContext.privileged: "yes" is not a boolean; give true or false`],
+      `${P}.spec.containers[0].securityContext.privileged: 'yes' is a string, not a boolean (true or false)`],
     ['a string runAsUser', { containers: [safeContainer({ securityContext: { runAsUser: '0' } })] },
-      `${P}.spec.containers[0].securityContext.runAsUser: "0" is not an integer; give a user ID`],
+      `${P}.spec.containers[0].securityContext.runAsUser: '0' is a string, not a whole number`],
     ['a string securityContext', { containers: [safeContainer({ securityContext: 'restricted' })] },
-      `${P}.spec.containers[0].securityContext: "restricted" is not a map; give a SecurityContext`],
+      `${P}.spec.containers[0].securityContext: 'restricted' is a string, not a map (SecurityContext)`],
     ['a numeric capability', { containers: [safeContainer({ securityContext: { capabilities: { drop: [1] } } })] },
-      `${P}.spec.containers[0].securityContext.capabilities.drop[0]: 1 is not a string; give capability names, e.g. "ALL"`],
-    ['a numeric pull policy', { containers: [safeContainer({ imagePullPolicy: 1 })] },
-      `${P}.spec.containers[0].imagePullPolicy: 1 is not a string; give Always, IfNotPresent or Never`],
-    ['verbs as a string', { rbac: { permissions: [{ verbs: '*' }] } }, `${P}.spec.rbac.permissions[0].verbs: "*" is not a list; give a list of verbs, e.g. "get"`],
+      `${P}.spec.containers[0].securityContext.capabilities.drop[0]: 1 is a whole number, not a string`],
+    ['a numeric pull policy', { containers: [safeContainer({ imagePullPolicy: 1 })] }, `${P}.spec.containers[0].imagePullPolicy: 1 is a whole number, not a string`],
+    ['verbs as a string', { rbac: { permissions: [{ verbs: '*' }] } }, `${P}.spec.rbac.permissions[0].verbs: '*' is a string, not a list`],
     ['a numeric resource', { rbac: { permissions: [{ verbs: ['get'], resources: [1] }] } },
-      `${P}.spec.rbac.permissions[0].resources[0]: 1 is not a string; give resources, e.g. "configmaps"`],
+      `${P}.spec.rbac.permissions[0].resources[0]: 1 is a whole number, not a string`],
     ['a numeric resourceNamespace', { rbac: { permissions: [{ verbs: ['get'], resourceNamespace: 1 }] } },
-      `${P}.spec.rbac.permissions[0].resourceNamespace: 1 is not a string; give a namespace name, or "*" for all namespaces`],
-    ['a numeric serviceAccount', { rbac: { serviceAccount: 1 } }, `${P}.spec.rbac.serviceAccount: 1 is not a string; give a service account name`],
-    ['permissions as a map', { rbac: { permissions: { verbs: ['get'] } } }, `${P}.spec.rbac.permissions: {"verbs":["get"]} is not a list; give a list of permissions`],
+      `${P}.spec.rbac.permissions[0].resourceNamespace: 1 is a whole number, not a string`],
+    ['a numeric serviceAccount', { rbac: { serviceAccount: 1 } }, `${P}.spec.rbac.serviceAccount: 1 is a whole number, not a string`],
+    ['permissions as a map', { rbac: { permissions: { verbs: ['get'] } } }, `${P}.spec.rbac.permissions: {"verbs":["get"]} is a map, not a list`],
   ])('a pipeline with %s', (_, spec, message) => {
-    expect(auditError(promiseWith(spec))).toBe(message);
+    const error = auditError(promiseWith(spec));
+    expect(error.startsWith(`promise ${message}: Kratix cannot decode it (json: cannot unmarshal `)).toBe(true);
   });
 
   test.each<[string, unknown, string]>([
-    ['a list', [], 'kratixConfig: [] is not a map; give the parsed config key of the kratix ConfigMap'],
+    ['a list', [], 'settings kratixConfig: [] is not a map (the parsed data.config of the kratix ConfigMap)'],
     ['a string default security context', { workflows: { defaultContainerSecurityContext: 'x' } },
-      'kratixConfig.workflows.defaultContainerSecurityContext: "x" is not a map; give a SecurityContext'],
+      "settings kratixConfig.workflows.defaultContainerSecurityContext: 'x' is not a SecurityContext map"],
     ['a numeric default pull policy', { workflows: { defaultImagePullPolicy: 2 } },
-      'kratixConfig.workflows.defaultImagePullPolicy: 2 is not a string; give Always, IfNotPresent or Never'],
+      'settings kratixConfig.workflows.defaultImagePullPolicy: 2 is not a string'],
   ])('a kratix config that is %s', (_, config, message) => {
     expect(auditError(promiseWith({}), config)).toBe(message);
   });
@@ -89,7 +87,7 @@ describe('garbage input', () => {
 
   test('long values are cut short in messages', () => {
     const message = auditError({ kind: 'Promise', metadata: { name: 'x'.repeat(500) }, spec: 5 });
-    expect(message).toBe('spec: 5 is not a map; give the Promise spec');
-    expect(auditError({ kind: 'x'.repeat(200) })).toBe(`kind: "${'x'.repeat(96)}... is not "Promise"; the audit reads Promise documents (apiVersion platform.kratix.io/v1alpha1, kind Promise)`);
+    expect(message).toBe('promise spec: 5 is not an object');
+    expect(auditError({ kind: 'x'.repeat(200) })).toBe(`promise kind: '${'x'.repeat(77)}...' is not Promise`);
   });
 });

@@ -240,7 +240,7 @@ const CASES: RuleCase[] = [
     when: 'an image without a tag behind a registry port',
     spec: { containers: [safeContainer({ image: 'localhost:5000/tool' })] },
     expected: [
-      { severity: AuditSeverity.MEDIUM, location: 'spec.workflows.resource.configure[0].spec.containers[0].image', message: 'container "main" image "localhost:5000/tool" has no tag or digest, so it runs whatever "latest" is when the node pulls it; pin a version tag or a digest (image@sha256:...)' },
+      { severity: AuditSeverity.MEDIUM, location: 'spec.workflows.resource.configure[0].spec.containers[0].image', message: 'container "main" image \'localhost:5000/tool\' has no tag or digest, so it runs whatever "latest" is when the node pulls it; pin a version tag or a digest (image@sha256:...)' },
     ],
   },
   {
@@ -248,7 +248,7 @@ const CASES: RuleCase[] = [
     when: 'an image with an empty tag',
     spec: { containers: [safeContainer({ image: 'nginx:' })] },
     expected: [
-      { severity: AuditSeverity.MEDIUM, location: 'spec.workflows.resource.configure[0].spec.containers[0].image', message: 'container "main" image "nginx:" has no tag or digest, so it runs whatever "latest" is when the node pulls it; pin a version tag or a digest (image@sha256:...)' },
+      { severity: AuditSeverity.MEDIUM, location: 'spec.workflows.resource.configure[0].spec.containers[0].image', message: 'container "main" image \'nginx:\' has no tag or digest, so it runs whatever "latest" is when the node pulls it; pin a version tag or a digest (image@sha256:...)' },
     ],
   },
   {
@@ -256,7 +256,7 @@ const CASES: RuleCase[] = [
     when: 'an image tagged latest',
     spec: { containers: [safeContainer({ image: 'ghcr.io/acme/tool:latest' })] },
     expected: [
-      { severity: AuditSeverity.MEDIUM, location: 'spec.workflows.resource.configure[0].spec.containers[0].image', message: 'container "main" image "ghcr.io/acme/tool:latest" uses the tag "latest", which changes without notice; pin a version tag or a digest (image@sha256:...)' },
+      { severity: AuditSeverity.MEDIUM, location: 'spec.workflows.resource.configure[0].spec.containers[0].image', message: 'container "main" image \'ghcr.io/acme/tool:latest\' uses the tag "latest", which changes without notice; pin a version tag or a digest (image@sha256:...)' },
     ],
   },
   {
@@ -264,7 +264,7 @@ const CASES: RuleCase[] = [
     when: 'imagePullPolicy: Never',
     spec: { containers: [safeContainer({ imagePullPolicy: 'Never' })] },
     expected: [
-      { severity: AuditSeverity.LOW, location: 'spec.workflows.resource.configure[0].spec.containers[0].imagePullPolicy', message: 'container "main" has imagePullPolicy: Never, so it runs whatever image named "ghcr.io/acme/tool:v1.2.3" is already on the node, never checked against the registry; use IfNotPresent with a pinned tag or digest, or Always' },
+      { severity: AuditSeverity.LOW, location: 'spec.workflows.resource.configure[0].spec.containers[0].imagePullPolicy', message: 'container "main" has imagePullPolicy: Never, so it runs whatever image named \'ghcr.io/acme/tool:v1.2.3\' is already on the node, never checked against the registry; use IfNotPresent with a pinned tag or digest, or Always' },
     ],
   },
   {
@@ -273,7 +273,7 @@ const CASES: RuleCase[] = [
     spec: { containers: [safeContainer()] },
     kratixConfig: { workflows: { defaultImagePullPolicy: 'Never' } },
     expected: [
-      { severity: AuditSeverity.LOW, location: 'spec.workflows.resource.configure[0].spec.containers[0]', message: 'container "main" has imagePullPolicy: Never (inherited from the kratix ConfigMap\'s workflows.defaultImagePullPolicy), so it runs whatever image named "ghcr.io/acme/tool:v1.2.3" is already on the node, never checked against the registry; use IfNotPresent with a pinned tag or digest, or Always' },
+      { severity: AuditSeverity.LOW, location: 'spec.workflows.resource.configure[0].spec.containers[0]', message: 'container "main" has imagePullPolicy: Never (inherited from the kratix ConfigMap\'s workflows.defaultImagePullPolicy), so it runs whatever image named \'ghcr.io/acme/tool:v1.2.3\' is already on the node, never checked against the registry; use IfNotPresent with a pinned tag or digest, or Always' },
     ],
   },
   {

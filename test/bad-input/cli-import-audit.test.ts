@@ -78,11 +78,11 @@ describe('cdk8s-kratix audit', () => {
   test('malformed YAML', () => audits('unclosed.yaml', UNCLOSED, f =>
     `${f}: document 1: invalid YAML: Flow map in block collection must be sufficiently indented and end with a } at line 3, column 1:\n\nmetadata: {name: env\n\n^\n`));
   test('a number where the image string belongs', () => audits('image.yaml', promiseWithContainer('              - name: main\n                image: 42\n'), f =>
-    `${f}: document 1: ${C0}.image: 42 is not a string; give the container image, e.g. "ghcr.io/acme/tool:v1.2.3"`));
+    `${f}: document 1: ${C0}.image: 42 is a whole number, not a string: Kratix cannot decode it (json: cannot unmarshal number into Go struct field Container.spec.containers.image of type string); quote it: '42'`));
   test('100,000 levels of nested YAML flow sequences', () => audits('deep.yaml', deepFlowSequence(100_000), f => `${f}: document 1: ${TOO_DEEP}`));
   test('100,000 levels of nested JSON objects', () => audits('deep.json', deepJsonObject(100_000), f => `${f}: document 1: ${TOO_DEEP}`));
   test('a 10 MB Promise with a bad image', () => audits('huge.yaml', HUGE_PROMISE_YAML.replace('image: ghcr.io/acme/main:v1', 'image: 42'), f =>
-    `${f}: document 1: ${C0}.image: 42 is not a string; give the container image, e.g. "ghcr.io/acme/tool:v1.2.3"`));
+    `${f}: document 1: ${C0}.image: 42 is a whole number, not a string: Kratix cannot decode it (json: cannot unmarshal number into Go struct field Container.spec.containers.image of type string); quote it: '42'`));
 
   test('a bad --fail-on value', () => fails('audit', [t.file('ok.yaml', PROMISE_YAML), '--fail-on', 'severe'], '--fail-on "severe": expected one of critical, high, medium, low, info'));
   test('an upper-case --fail-on value that is no severity', () => fails('audit', [t.file('ok.yaml', PROMISE_YAML), '--fail-on=WARNING'], '--fail-on "WARNING": expected one of critical, high, medium, low, info'));

@@ -53,7 +53,7 @@ describe('cdk8s-kratix render: the Promise file', () => {
 
   test('a document that is not a Promise', () => {
     const f = t.file('configmap.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
-    fails([f, '--workflow', 'promise/configure'], `${f}: kind: "ConfigMap" is not Promise`);
+    fails([f, '--workflow', 'promise/configure'], `${f}: kind: 'ConfigMap' is not Promise`);
   });
 
   test('a document that is a plain string', () => {
@@ -114,7 +114,7 @@ describe('cdk8s-kratix render: the Promise file', () => {
 
   test('a 10 MB string where the API belongs: the message shows its start only', () => {
     const f = t.file('huge-api.yaml', PROMISE_YAML.replace(/ {2}api:\n(.|\n)*? {2}workflows:/, `  api: '${'y'.repeat(10 * 1024 * 1024)}'\n  workflows:`));
-    fails([f, '--workflow', 'promise/configure'], `${f}: spec.api: "${'y'.repeat(96)}... is not a CustomResourceDefinition`);
+    fails([f, '--workflow', 'promise/configure'], `${f}: spec.api: '${'y'.repeat(77)}...' is not a CustomResourceDefinition`);
   });
 });
 
@@ -135,12 +135,12 @@ describe('cdk8s-kratix render: options', () => {
 
   test('a request of the wrong kind', () => {
     const f = t.file('database.yaml', REQUEST.replace('kind: Env', 'kind: Database'));
-    fails([promise, '--workflow', 'resource/configure', '--request', f], `${f}: kind: "Database" is not the Promise API's kind "Env"`);
+    fails([promise, '--workflow', 'resource/configure', '--request', f], `${f}: kind: 'Database' is not the Promise API's kind "Env"`);
   });
 
   test('a request of another API group', () => {
     const f = t.file('other-group.yaml', REQUEST.replace('example.com/v1', 'other.io/v1'));
-    fails([promise, '--workflow', 'resource/configure', '--request', f], `${f}: apiVersion: "other.io/v1" is not in the Promise API's group "example.com"`);
+    fails([promise, '--workflow', 'resource/configure', '--request', f], `${f}: apiVersion: 'other.io/v1' is not in the Promise API's group "example.com"`);
   });
 
   test('a request without a namespace', () => {
@@ -150,7 +150,7 @@ describe('cdk8s-kratix render: options', () => {
   });
 
   test('the Promise passed as the request', () => {
-    fails([promise, '--workflow', 'resource/configure', '--request', promise], `${promise}: apiVersion: "platform.kratix.io/v1alpha1" is not in the Promise API's group "example.com"`);
+    fails([promise, '--workflow', 'resource/configure', '--request', promise], `${promise}: apiVersion: 'platform.kratix.io/v1alpha1' is not in the Promise API's group "example.com"`);
   });
 
   test('a missing request file', () => {

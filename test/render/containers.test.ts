@@ -104,6 +104,6 @@ describe('§7.8.3 containers', () => {
   test('a resource request of the core group has an empty KRATIX_OBJECT_GROUP', () => {
     const p2 = promiseWith('resource/configure', [pipeline('deploy')]);
     p2.spec.api.spec.group = '';
-    expect(() => renderFirst(p2, 'resource/configure', { ...request(), apiVersion: 'v1' })).toThrow('promise spec.api.spec.group: "" is not an API group');
+    expect(() => renderFirst(p2, 'resource/configure', { ...request(), apiVersion: 'v1' })).toThrow('promise spec.api.spec.group: \'\' is not an API group');
   });
 });

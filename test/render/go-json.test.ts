@@ -59,7 +59,7 @@ describe('§5.2 promiseSpecForHash (typed Promise spec round trip)', () => {
     expect(interval('2h')).toBe('2h0m0s');
     expect(interval('90s')).toBe('1m30s');
     expect(interval('10m')).toBe('10m0s');
-    expect(() => interval('ten minutes')).toThrow('promise spec.workflows.config.reconciliationInterval: "ten minutes" is not a Go duration');
+    expect(() => interval('ten minutes')).toThrow('promise spec.workflows.config.reconciliationInterval: \'ten minutes\' is not a Go duration');
   });
 
   test('omits empty fields and drops fields unknown to the CRD', () => {

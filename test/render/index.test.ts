@@ -324,13 +324,13 @@ describe('renderWorkflow', () => {
   describe('bad input names the field and the value', () => {
     test.each<[string, () => unknown, string]>([
       ['unknown workflow', () => renderWorkflow(promise(), 'promise/update' as any, undefined), 'unknown workflow "promise/update"'],
-      ['not a Promise', () => renderWorkflow({ kind: 'Pod', metadata: { name: 'x' } }, 'promise/configure', undefined), 'promise kind: "Pod" is not Promise'],
-      ['no promise name', () => renderWorkflow({ metadata: {} }, 'promise/configure', undefined), 'promise metadata.name: nothing: every promise needs a name'],
-      ['no metadata', () => renderWorkflow({ spec: {} }, 'promise/configure', undefined), 'promise metadata: nothing is not an object with a name'],
+      ['not a Promise', () => renderWorkflow({ kind: 'Pod', metadata: { name: 'x' } }, 'promise/configure', undefined), "promise kind: 'Pod' is not Promise"],
+      ['no promise name', () => renderWorkflow({ metadata: {} }, 'promise/configure', undefined), 'promise metadata.name: null: every promise needs a name'],
+      ['no metadata', () => renderWorkflow({ spec: {} }, 'promise/configure', undefined), 'promise metadata: null is not an object with a name'],
       ['pipeline without a name', () => render(promiseWith('promise/configure', [pipeline('')]), 'promise/configure'),
         'promise spec.workflows.promise.configure[0].metadata.name: missing'],
       ['pipeline not an object', () => render(promiseWith('promise/configure', ['x' as any]), 'promise/configure'),
-        'promise spec.workflows.promise.configure[0]: "x" is not a Pipeline object'],
+        "promise spec.workflows.promise.configure[0]: 'x' is not a Pipeline object"],
       ['wrong apiVersion', () => render(promiseWith('promise/configure', [{ ...pipeline('p'), apiVersion: 'platform.kratix.io/v1' }]), 'promise/configure'),
         'promise spec.workflows.promise.configure[0].apiVersion: unsupported pipeline "p" with APIVersion "Pipeline/platform.kratix.io/v1"'],
       ['unknown container field', () => render(promiseWith('promise/configure', [pipeline('p', { containers: [{ name: 'c', ports: [] }] })]), 'promise/configure'),
@@ -350,13 +350,13 @@ describe('renderWorkflow', () => {
       ['missing request', () => render(promiseWith('resource/configure', [pipeline('p')]), 'resource/configure'),
         'workflow resource/configure renders for one resource request: the request argument is missing'],
       ['request of another kind', () => render(promiseWith('resource/configure', [pipeline('p')]), 'resource/configure', { ...request(), kind: 'Other' }),
-        'request kind: "Other" is not the Promise API\'s kind "App"'],
+        'request kind: \'Other\' is not the Promise API\'s kind "App"'],
       ['request of another group', () => render(promiseWith('resource/configure', [pipeline('p')]), 'resource/configure', { ...request(), apiVersion: 'other.com/v1' }),
-        'request apiVersion: "other.com/v1" is not in the Promise API\'s group "example.com"'],
+        'request apiVersion: \'other.com/v1\' is not in the Promise API\'s group "example.com"'],
       ['request without namespace', () => render(promiseWith('resource/configure', [pipeline('p')]), 'resource/configure', request({ namespace: undefined })),
         'request metadata.namespace: missing'],
       ['request without name', () => render(promiseWith('resource/configure', [pipeline('p')]), 'resource/configure', request({ name: '' })),
-        'request metadata.name: "": every request needs a name'],
+        "request metadata.name: '': every request needs a name"],
       ['resource workflow without API', () => {
         const p = promiseWith('resource/configure', [pipeline('p')]);
         delete p.spec.api;

@@ -23,6 +23,6 @@ describe('PreparedPromise', () => {
   });
 
   test('checks the Promise once, when prepared', () => {
-    expect(() => new PreparedPromise({ ...promise, spec: 'x' })).toThrow('promise spec: "x" is not an object');
+    expect(() => new PreparedPromise({ ...promise, spec: 'x' })).toThrow("promise spec: 'x' is not an object");
   });
 });

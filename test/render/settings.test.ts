@@ -15,6 +15,7 @@ describe('§2.3 controller settings and kratix ConfigMap defaults', () => {
       adapterImage: '',
       adapterPullSecret: '',
       userSecurityContext: {},
+      defaultSecurityContextSet: false,
       imagePullPolicy: '',
       resources: DEFAULT_CONTAINER_RESOURCES,
       backoffLimit: undefined,
@@ -39,6 +40,7 @@ describe('§2.3 controller settings and kratix ConfigMap defaults', () => {
       adapterImage: 'img',
       adapterPullSecret: 'secret',
       userSecurityContext: { runAsUser: 1000 },
+      defaultSecurityContextSet: true,
       imagePullPolicy: 'Always',
       resources: { requests: { cpu: '500m' }, limits: { memory: '1Gi' } },
       backoffLimit: 4,
@@ -47,11 +49,11 @@ describe('§2.3 controller settings and kratix ConfigMap defaults', () => {
 
   test('bad settings name the field', () => {
     expect(() => resolveSettings({ kratixConfig: { workflows: { defaultContainerResources: { limits: { cpu: 'lots' } } } } }))
-      .toThrow('settings kratixConfig.workflows.defaultContainerResources.limits.cpu: "lots" is not a Kubernetes quantity');
+      .toThrow('settings kratixConfig.workflows.defaultContainerResources.limits.cpu: \'lots\' is not a Kubernetes quantity');
     expect(() => resolveSettings({ kratixConfig: { workflows: { jobOptions: { defaultBackoffLimit: 'three' } } } }))
-      .toThrow('settings kratixConfig.workflows.jobOptions.defaultBackoffLimit: "three" is not a 32-bit integer');
+      .toThrow('settings kratixConfig.workflows.jobOptions.defaultBackoffLimit: \'three\' is not a 32-bit integer');
     expect(() => resolveSettings({ kratixConfig: { workflows: { defaultContainerSecurityContext: 'strict' } } }))
-      .toThrow('settings kratixConfig.workflows.defaultContainerSecurityContext: "strict" is not a SecurityContext map');
+      .toThrow('settings kratixConfig.workflows.defaultContainerSecurityContext: \'strict\' is not a SecurityContext map');
   });
 
   test('dropNulls removes null members at any depth and keeps unchanged objects', () => {

@@ -152,10 +152,10 @@ describe('pipelineProblems', () => {
         error('spec.containers[0].securityContext.runAsNonRoot', "'true' is a string, not a boolean (true or false): Kratix cannot decode it (json: cannot unmarshal string into Go struct field SecurityContext.spec.containers.securityContext.runAsNonRoot of type bool); write true without quotes"),
       ]],
       ['a map for a list', (p) => { p.spec.containers[0].args = { a: 1 }; }, [
-        error('spec.containers[0].args', 'a map is a map, not a list: Kratix cannot decode it (json: cannot unmarshal object into Go struct field Container.spec.containers.args of type []string); write it as a list'),
+        error('spec.containers[0].args', '{"a":1} is a map, not a list: Kratix cannot decode it (json: cannot unmarshal object into Go struct field Container.spec.containers.args of type []string); write it as a list'),
       ]],
       ['a list for a map', (p) => { p.spec.nodeSelector = ['a']; }, [
-        error('spec.nodeSelector', 'a list is a list, not a map of strings: Kratix cannot decode it (json: cannot unmarshal array into Go struct field PipelineSpec.spec.nodeSelector of type map[string]string); write a map of strings'),
+        error('spec.nodeSelector', '["a"] is a list, not a map of strings: Kratix cannot decode it (json: cannot unmarshal array into Go struct field PipelineSpec.spec.nodeSelector of type map[string]string); write a map of strings'),
       ]],
       ['a string for a struct', (p) => { p.spec.rbac = 'admin'; }, [
         error('spec.rbac', "'admin' is a string, not a map (RBAC): Kratix cannot decode it (json: cannot unmarshal string into Go struct field PipelineSpec.spec.rbac of type v1alpha1.RBAC); write a map (RBAC)"),
