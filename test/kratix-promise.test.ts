@@ -67,7 +67,7 @@ describe('KratixPromise', () => {
         labels: { 'team': 'data', 'kratix.io/promise-version': 'v1.2.0' },
         annotations: { 'example.com/doc': 'https://example.com' },
       });
-      expect(promise.spec.api.metadata.name).toBe('rediss.marketplace.kratix.io');
+      expect(promise.spec.api.metadata.name).toBe('redises.marketplace.kratix.io');
       expect(promise.spec.dependencies).toEqual([
         { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } },
         { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } },

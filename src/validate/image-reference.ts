@@ -16,6 +16,8 @@ const ANCHORED_DOMAIN_AND_PORT = new RegExp(`^${DOMAIN_AND_PORT}$`);
 const ANCHORED_TAG = new RegExp(`^${TAG}$`);
 /** `NameTotalLengthMax` of distribution/reference. */
 const MAX_NAME_LENGTH = 255;
+/** Longer than any reference: a name, a tag and a long digest. */
+const MAX_REFERENCE_LENGTH = 1024;
 
 /**
  * Why `image` is not an image reference the kubelet can parse (the grammar of
@@ -25,6 +27,10 @@ const MAX_NAME_LENGTH = 255;
  * @see https://github.com/distribution/reference/blob/main/regexp.go
  */
 export function imageReferenceMessage(image: string): string | undefined {
+  // Checked first: the grammar's nested repetitions must not run over megabytes of input.
+  if (image.length > MAX_REFERENCE_LENGTH) {
+    return `image ${quote(image)} is not an image reference: it is ${image.length} characters long, and a repository name has at most ${MAX_NAME_LENGTH}, a tag 128`;
+  }
   const match = REFERENCE.exec(image);
   if (match) {
     if (match[1].length <= MAX_NAME_LENGTH) return undefined;
