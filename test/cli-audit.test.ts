@@ -96,7 +96,7 @@ describe('cdk8s-kratix audit', () => {
       ['a missing file', ['missing.yaml'], {}, 'cdk8s-kratix audit: missing.yaml: cannot read file: ENOENT\n'],
       ['an empty file', ['empty.yaml'], { 'empty.yaml': '' }, 'cdk8s-kratix audit: empty.yaml: no Promise found (0 documents); pass a file with kind: Promise documents\n'],
       ['malformed YAML', ['bad.yaml'], { 'bad.yaml': 'kind: Promise\n  name: [x\n' },
-        'cdk8s-kratix audit: bad.yaml: document 1: invalid YAML: '],
+        'cdk8s-kratix audit: bad.yaml: line 1, column 7: not valid YAML: Nested mappings are not allowed in compact mappings\n'],
       ['no Promise', ['cm.yaml'], { 'cm.yaml': 'kind: ConfigMap\n---\n42\n' },
         'cdk8s-kratix audit: cm.yaml: no Promise found (2 documents, kinds "ConfigMap", null); pass a file with kind: Promise documents\n'],
       ['a number where a string belongs', ['p.yaml'], { 'p.yaml': `kind: ConfigMap\n---\n${CLEAN.replace('image: ghcr.io/acme/setup:v1', 'image: 12')}` },

@@ -170,7 +170,7 @@ describe('cdk8s-kratix render', () => {
       ['unknown workflow', ['promise.yaml', '--workflow', 'promise/update'], files, '--workflow "promise/update": expected one of'],
       ['unknown option', ['promise.yaml', '--workflow', 'promise/configure', '--colour'], files, "unknown option '--colour'"],
       ['missing file', ['missing.yaml', '--workflow', 'promise/configure'], {}, 'missing.yaml: cannot read file'],
-      ['invalid YAML', ['bad.yaml', '--workflow', 'promise/configure'], { 'bad.yaml': 'a: [' }, 'bad.yaml: document 1: invalid YAML'],
+      ['invalid YAML', ['bad.yaml', '--workflow', 'promise/configure'], { 'bad.yaml': 'a: [' }, 'bad.yaml: line 1, column 5: not valid YAML'],
       ['empty file', ['empty.yaml', '--workflow', 'promise/configure'], { 'empty.yaml': '' }, 'empty.yaml: no document found; expected a Promise'],
       ['resource workflow without --request', ['promise.yaml', '--workflow', 'resource/configure'], files, '--request REQUEST.yaml is required for resource/configure'],
       ['bad pipeline', ['promise.yaml', '--workflow', 'promise/configure'], { 'promise.yaml': badPipeline },

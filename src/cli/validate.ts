@@ -1,8 +1,7 @@
-import * as YAML from 'yaml';
 import { Problem, validatePromiseDocument } from '../validate';
 import { CliError, CliIo, Command, parseArgs } from './io';
 import { COMMAND_USAGE } from './usage';
-import { isTooDeepYaml, TOO_DEEP_YAML } from '../private/yaml-errors';
+import { readYamlDocuments } from '../private/yaml';
 
 const USAGE = COMMAND_USAGE.validate;
 
@@ -42,34 +41,10 @@ function validateFile(file: string, io: CliIo, lenient: boolean): Problem[] {
     const message = e instanceof Error ? e.message : String(e);
     return [{ path: '', severity: 'error', message: message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message }];
   }
-  let documents: YAML.Document.Parsed[];
-  try {
-    documents = YAML.parseAllDocuments(text, { version: '1.2' }) as YAML.Document.Parsed[];
-    if (!Array.isArray(documents)) documents = [documents];
-  } catch (e: any) {
-    return [{ path: '', severity: 'error', message: `cannot parse the file as YAML: ${firstLine(e)}` }];
-  }
-  const parsed: Array<{ value?: unknown; problems?: Problem[] }> = [];
-  for (const doc of documents) {
-    const syntax = [...doc.errors].map((e): Problem => {
-      if (isTooDeepYaml(e)) return { path: '', severity: 'error', message: TOO_DEEP_YAML };
-      const pos = e.linePos?.[0];
-      return { path: pos ? `line ${pos.line}, column ${pos.col}` : '', severity: 'error', message: `YAML syntax error: ${firstLine(e).replace(/ at line \d+, column \d+:?$/, '')}` };
-    });
-    if (syntax.length > 0) {
-      parsed.push({ problems: syntax });
-      continue;
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS();
-    } catch (e: any) {
-      parsed.push({ problems: [{ path: '', severity: 'error', message: `cannot read the document: ${firstLine(e)}` }] });
-      continue;
-    }
-    if (value === null || value === undefined) continue;
-    parsed.push({ value });
-  }
+  const parsed: Array<{ value?: unknown; problems?: Problem[] }> = readYamlDocuments(text, file).map(doc => doc.error
+    // The error names the file and the position; the report prints the file itself.
+    ? { problems: [{ path: doc.error.where.slice(file.length + 2), severity: 'error', message: doc.error.problem }] }
+    : { value: doc.value });
   if (parsed.length === 0) {
     return [{ path: '', severity: 'error', message: 'the file has no document: expected a Promise' }];
   }

@@ -1,22 +1,18 @@
-import { parseAllDocuments } from 'yaml';
 import { CliError, CliIo } from './io';
-import { isTooDeepYaml, TOO_DEEP_YAML } from '../private/yaml-errors';
+import { parseYamlDocuments, YamlDocument, YamlError } from '../private/yaml';
 
-/** A non-empty document of a YAML file, with its 1-based position in the file. */
-export interface YamlDocument {
-  readonly index: number;
-  readonly value: any;
+/** The non-empty documents of a YAML file. */
+export function readYamlDocuments(io: CliIo, file: string): YamlDocument[] {
+  return yamlOrCliError(() => parseYamlDocuments(io.readFile(file), file));
 }
 
-/** The non-empty documents of a YAML file, parsed as YAML 1.2 (a key `yes` stays a string). */
-export function readYamlDocuments(io: CliIo, file: string): YamlDocument[] {
-  const docs: YamlDocument[] = [];
-  parseAllDocuments(io.readFile(file)).forEach((doc, i) => {
-    if (doc.errors.length > 0) throw new CliError(`${file}: document ${i + 1}: ${isTooDeepYaml(doc.errors[0]) ? TOO_DEEP_YAML : `invalid YAML: ${doc.errors[0].message}`}`);
-    const value = doc.toJS();
-    if (value !== null && value !== undefined) docs.push({ index: i + 1, value });
-  });
-  return docs;
+function yamlOrCliError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof YamlError) throw new CliError(e.message);
+    throw e;
+  }
 }
 
 /**
@@ -34,11 +30,8 @@ export function readKratixConfig(io: CliIo, file: string): Record<string, any> {
     throw new CliError(`${file}: data.config: missing; Kratix refuses to start when the kratix ConfigMap has no 'config' key`);
   }
   if (typeof config !== 'string') throw new CliError(`${file}: data.config: ${JSON.stringify(config)} is not a YAML string; use 'config: |'`);
-  const first = parseAllDocuments(config)[0];
-  if (first === undefined) return {};
-  if (first.errors.length > 0) throw new CliError(`${file}: data.config: invalid YAML: ${first.errors[0].message}`);
-  const value = first.toJS();
-  if (value === null || value === undefined) return {};
+  const value = yamlOrCliError(() => parseYamlDocuments(config, `${file}: data.config`))[0]?.value;
+  if (value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) throw new CliError(`${file}: data.config: ${JSON.stringify(value)} is not a YAML map`);
   return value;
 }

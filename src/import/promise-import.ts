@@ -7,13 +7,12 @@
  */
 import { App, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import type * as YamlModule from 'yaml';
 import { Kratix, KratixLabels } from '../constants';
 import { planPipeline } from './pipeline-plan';
 import { applyCalls, Code, isStringMap, jsonEqual, KRATIX, materialize, ordered, Override, overrider, PlannedCall, PromisePlan, withoutNulls, WorkflowPlan } from './plan';
 import type { KratixPromise, KratixPromiseProps } from '../kratix-promise';
 import { MAX_NESTING_DEPTH, tooDeepAt } from '../private/json';
-import { isTooDeepYaml, TOO_DEEP_YAML } from '../private/yaml-errors';
+import { parseYamlDocuments } from '../private/yaml';
 import { PromiseApi } from '../promise-api';
 import { PromiseImportOptions, PromiseImportWarning } from '../promise-import-options';
 import { formatGoDuration, isMap, isRequiredFieldProblem, parseGoDuration, Problem, promiseProblems } from '../validate';
@@ -38,25 +37,14 @@ export const IMPORT_WARNING_METADATA = 'cdk8s-kratix:import-warning';
 export function promiseDocuments(text: string, source = 'input'): { docs: unknown[]; warnings: PromiseImportWarning[] } {
   const docs: unknown[] = [];
   const warnings: PromiseImportWarning[] = [];
-  // Loaded on first use: the YAML parser costs more to load than the rest of the library.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const YAML: typeof YamlModule = require('yaml');
-  YAML.parseAllDocuments(text).forEach((document, i) => {
-    const error = document.errors[0];
-    if (error && isTooDeepYaml(error)) throw new Error(`${source}: document ${i + 1}: ${TOO_DEEP_YAML}`);
-    if (error) {
-      const where = error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : `document ${i + 1}`;
-      throw new Error(`${source}: ${where}: not valid YAML: ${error.message.split('\n')[0]}`);
-    }
-    const doc = document.toJS({ maxAliasCount: -1 });
-    if (doc === null || doc === undefined) return;
-    if (isMap(doc) && doc.kind === 'Promise') {
-      docs.push(doc);
+  for (const { index, value } of parseYamlDocuments(text, source)) {
+    if (isMap(value) && value.kind === 'Promise') {
+      docs.push(value);
     } else {
-      const kind = isMap(doc) && typeof doc.kind === 'string' ? `a ${doc.kind}` : 'not a Kubernetes object';
-      warnings.push({ path: `[document ${i + 1}]`, message: `document ${i + 1} is ${kind}, not a Promise: not imported` });
+      const kind = isMap(value) && typeof value.kind === 'string' ? `a ${value.kind}` : 'not a Kubernetes object';
+      warnings.push({ path: `[document ${index}]`, message: `document ${index} is ${kind}, not a Promise: not imported` });
     }
-  });
+  }
   return { docs, warnings };
 }
 

@@ -30,10 +30,10 @@ describe('cdk8s-kratix validate', () => {
   test('a file with only a document separator', () => expect(problems('separator.yaml', '---\n')).toEqual('FILE: the file has no document: expected a Promise\n'));
 
   test('malformed YAML', () => expect(problems('unclosed.yaml', 'kind: Promise\nmetadata: {name: env\n')).toEqual(
-    'FILE: line 3, column 1: YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }\n'));
+    'FILE: line 3, column 1: not valid YAML: Flow map in block collection must be sufficiently indented and end with a }\n'));
 
   test('a duplicate key', () => expect(problems('duplicate.yaml', 'kind: Promise\nkind: Promise\n')).toEqual(
-    'FILE: line 2, column 1: YAML syntax error: Map keys must be unique\n'));
+    'FILE: line 2, column 1: not valid YAML: Map keys must be unique\n'));
 
   test('a document that is not a Promise', () => expect(problems('configmap.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n')).toEqual(
     'FILE: kind: document is a ConfigMap, not a Promise: validate only Promise documents (kind: Promise, apiVersion: platform.kratix.io/v1alpha1)\n'));
@@ -56,8 +56,8 @@ describe('cdk8s-kratix validate', () => {
   test('a boolean as an env value', () => expect(problems('env-bool.yaml', promiseWithContainer('              - name: main\n                image: i:v1\n                env:\n                  - name: DEBUG\n                    value: true\n'))).toEqual(
     `FILE: ${C0}.env[0].value: true is a boolean, not a string: Kratix cannot decode it (json: cannot unmarshal bool into Go struct field EnvVar.spec.containers.env.value of type string); quote it: 'true'\n`));
 
-  test('100,000 levels of nested YAML flow sequences', () => expect(problems('deep.yaml', deepFlowSequence(100_000))).toEqual(`FILE: ${TOO_DEEP}\n`));
-  test('100,000 levels of nested JSON objects', () => expect(problems('deep.json', deepJsonObject(100_000))).toEqual(`FILE: ${TOO_DEEP}\n`));
+  test('100,000 levels of nested YAML flow sequences', () => expect(problems('deep.yaml', deepFlowSequence(100_000))).toEqual(`FILE: document 1: ${TOO_DEEP}\n`));
+  test('100,000 levels of nested JSON objects', () => expect(problems('deep.json', deepJsonObject(100_000))).toEqual(`FILE: document 1: ${TOO_DEEP}\n`));
 
   test('a 10 MB file with one bad field', () => expect(problems('huge.yaml', HUGE_PROMISE_YAML.replace('image: ghcr.io/acme/main:v1', 'image: 42'))).toEqual(
     `FILE: ${C0}.image: 42 is a whole number, not a string: Kratix cannot decode it (json: cannot unmarshal number into Go struct field Container.spec.containers.image of type string); quote it: '42'\n`));

@@ -1,0 +1,82 @@
+import type * as YamlModule from 'yaml';
+
+/**
+ * The one reader of YAML text for the library and the command line: YAML 1.2 (a key `yes` stays
+ * a string), aliases expanded within the `yaml` package's default limit (which stops alias bombs),
+ * and one wording for every error.
+ */
+
+/** A non-empty document of a YAML stream, with its 1-based position in the stream. */
+export interface YamlDocument {
+  readonly index: number;
+  /** The parsed value; undefined when `error`. */
+  readonly value: any;
+  /** Why the document cannot be read, if it cannot. */
+  readonly error?: YamlError;
+}
+
+/** YAML that cannot be read: `where` is `<source>: line L, column C` (or `<source>: document N`). */
+export class YamlError extends Error {
+  /**
+   * @param where the source and the position
+   * @param problem what is wrong
+   */
+  constructor(public readonly where: string, public readonly problem: string) {
+    super(`${where}: ${problem}`);
+    this.name = 'YamlError';
+  }
+}
+
+/** The message for YAML nested deeper than the parser follows. */
+export const TOO_DEEP_YAML = 'nested too deeply: the YAML parser follows at most a few hundred levels of [ ] and { }, and no Kubernetes object needs that many; flatten it';
+
+/**
+ * The non-empty documents of a YAML stream.
+ *
+ * @param source names the text in messages, e.g. a file name
+ * @throws YamlError for the first document that cannot be read: `<source>: line L, column C: not valid YAML: <problem>`
+ */
+export function parseYamlDocuments(text: string, source: string): YamlDocument[] {
+  const docs = readYamlDocuments(text, source);
+  const bad = docs.find(d => d.error);
+  if (bad) throw bad.error;
+  return docs;
+}
+
+/**
+ * The non-empty documents of a YAML stream, and those that cannot be read with their error: for
+ * a caller that reports every problem of a file.
+ *
+ * @param source names the text in messages, e.g. a file name
+ */
+export function readYamlDocuments(text: string, source: string): YamlDocument[] {
+  // Loaded on first use: the YAML parser costs more to load than the rest of the library.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const YAML: typeof YamlModule = require('yaml');
+  const docs: YamlDocument[] = [];
+  YAML.parseAllDocuments(text, { version: '1.2' }).forEach((document, i) => {
+    const index = i + 1;
+    const error = document.errors[0];
+    if (error) return docs.push({ index, value: undefined, error: yamlError(error, `${source}: document ${index}`, source) });
+    try {
+      const value = document.toJS();
+      if (value !== null && value !== undefined) docs.push({ index, value });
+    } catch (e: any) {
+      docs.push({ index, value: undefined, error: new YamlError(`${source}: document ${index}`, `not valid YAML: ${firstLine(e)}`) });
+    }
+    return undefined;
+  });
+  return docs;
+}
+
+function yamlError(error: YamlModule.YAMLError, fallback: string, source: string): YamlError {
+  // The parser gives up on flow collections nested a few hundred levels deep with a stack-overflow
+  // message whose column depends on the stack left: name that case in words, without the column.
+  if (error.message.includes('Maximum call stack size exceeded')) return new YamlError(fallback, TOO_DEEP_YAML);
+  const where = error.linePos ? `${source}: line ${error.linePos[0].line}, column ${error.linePos[0].col}` : fallback;
+  return new YamlError(where, `not valid YAML: ${firstLine(error).replace(/ at line \d+, column \d+:?$/, '')}`);
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+}
