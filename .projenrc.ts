@@ -43,7 +43,14 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   },
   gitignore: ['/examples/dist/', '/bench/results.json.tmp'],
   bin: { 'cdk8s-kratix': 'bin/cdk8s-kratix' },
+  // The oldest Node.js that .ci/run tests (scripts/with-node.sh runs the suite on 22 and 24 too).
+  minNodeVersion: '20.0.0',
+  publishToPypi: { distName: 'cdk8s-kratix', module: 'cdk8s_kratix' },
 });
+
+// Names reserved in a target language are renamed, not silenced: jsii fails on any warning.
+project.compileTask.reset('jsii --fail-on-warnings');
+project.tasks.tryFind('watch')!.reset('jsii -w --fail-on-warnings');
 
 project.testTask.prependSpawn(project.compileTask);
 
@@ -58,8 +65,24 @@ for (const dir of ['examples', 'bench', 'scripts']) {
   });
 }
 
+// The pipeline SDK (src/sdk, not part of the jsii API) is `cdk8s-kratix/pipeline`; the root entry is
+// unchanged and deep lib/ paths keep working. typesVersions serves TypeScript's older `node`
+// resolution, which does not read `exports`.
+project.package.addField('exports', {
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './pipeline': { types: './lib/sdk/index.d.ts', default: './lib/sdk/index.js' },
+  './package.json': './package.json',
+  './.jsii': './.jsii',
+  './lib/*.js': './lib/*.js',
+  './lib/*': './lib/*.js',
+});
+project.package.addField('typesVersions', { '*': { pipeline: ['lib/sdk/index.d.ts'] } });
+
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');
+// What the npm package ships, as an allowlist (npm adds package.json, README.md, LICENSE and the
+// bundled dependencies): a new folder in the repository stays out unless it is named here.
+project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'bin/', 'API.md', '.jsii']);
 
 project.addTask('synth', {
   description: 'Build the library and synthesize the example app in examples/ into dist/',
@@ -70,7 +93,7 @@ project.addTask('synth', {
 });
 
 project.addTask('bench', {
-  description: 'Benchmarks: synth, render, import and cold start against their floors (writes bench/results.json)',
+  description: 'Benchmarks: synth, render, import, cold start and the pipeline SDK load time against their floors (writes bench/results.json)',
   exec: 'ts-node --project bench/tsconfig.json bench/run.ts',
 });
 

@@ -25,7 +25,8 @@ export interface ColdStartResult {
   readonly runs: Record<string, number[]>;
 }
 
-function timeProcess(code: string): number {
+/** Wall time of `node -e <code>` in a new process, in milliseconds. */
+export function timeProcess(code: string): number {
   const t0 = now();
   const r = spawnSync(process.execPath, ['-e', code], { cwd: REPO, encoding: 'utf8' });
   const t = now() - t0;
@@ -34,7 +35,7 @@ function timeProcess(code: string): number {
 }
 
 export function benchColdStart(repeats: number): ColdStartResult {
-  if (!fs.existsSync(LIB_INDEX)) throw new Error(`cold start: ${LIB_INDEX} is missing; build it with npx jsii --silence-warnings=reserved-word`);
+  if (!fs.existsSync(LIB_INDEX)) throw new Error(`cold start: ${LIB_INDEX} is missing; build it with npx projen compile`);
   const cases: Record<string, string> = {
     ours: `require(${JSON.stringify(LIB_INDEX)})`,
     cdk8sPlus28: "require('cdk8s-plus-28')",

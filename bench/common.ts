@@ -157,7 +157,7 @@ export function addBenchPromise(scope: Construct, i: number, secret: ISecret): K
           })),
         });
         pipeline.rbac.allow(['get', 'list', 'watch'], [ApiResource.CONFIG_MAPS]);
-        pipeline.rbac.allow(['get'], [ApiResource.SECRETS], { scope: PermissionScope.namespace('shared-secrets'), resourceNames: [SECRET_NAME] });
+        pipeline.rbac.allow(['get'], [ApiResource.SECRETS], { scope: PermissionScope.namedNamespace('shared-secrets'), resourceNames: [SECRET_NAME] });
         pipeline.rbac.allow(['get', 'list'], [ApiResource.NAMESPACES], { scope: PermissionScope.allNamespaces() });
       }
     }

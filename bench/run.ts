@@ -15,6 +15,8 @@ import * as path from 'path';
 import { benchColdStart } from './cold-start';
 import { appObjects, benchApp, pairedRatio, peakRss, REPO, scaling } from './common';
 import { benchImport, fixtures, importable } from './import';
+import { benchPackageSize } from './package-size';
+import { benchPipelineLoad } from './pipeline-load';
 import { benchRender, renderAll, renderObjects, renderPromise, renderRequests } from './render';
 import { benchSynth } from './synth';
 
@@ -161,11 +163,30 @@ function coldStart(): void {
   log('cold start');
   const r = benchColdStart(9);
   results.benchmarks.coldStart = r;
-  const note = r.libStale ? 'lib/ is older than src/: run npx jsii --silence-warnings=reserved-word first' : undefined;
-  rows.push({ bench: 'cold start', scenario: "node -e \"require('<repo>/lib/index.js')\"", work: 'new process', ms: r.ms.ours, note });
+  const note = r.libStale ? 'lib/ is older than src/: run npx projen compile first' : undefined;
+  rows.push({ bench: 'cold start', scenario: "node -e \"require('cdk8s-kratix')\" (its main, <repo>/lib/index.js)", work: 'new process', ms: r.ms.ours, note });
   rows.push({ bench: 'cold start', scenario: "node -e \"require('cdk8s-plus-28')\"", work: 'new process', ms: r.ms.cdk8sPlus28 });
   rows.push({ bench: 'cold start', scenario: "node -e ''", work: 'new process', ms: r.ms.emptyNode });
   check('cold start: ours - cdk8s-plus-28', r.ms.ours - r.ms.cdk8sPlus28, 50, ' ms');
+}
+
+function packageSize(): void {
+  log('package size (npm pack --dry-run)');
+  const r = benchPackageSize();
+  results.benchmarks.packageSize = r;
+  const kib = (bytes: number): string => `${round(bytes / 1024)} KiB`;
+  const parts = Object.entries(r.parts).sort(([, a], [, b]) => b - a).map(([part, bytes]) => `${part} ${kib(bytes)}`).join(', ');
+  rows.push({ bench: 'package', scenario: 'npm pack: the tarball', work: `${r.files} files`, note: `${kib(r.packedBytes)} packed, ${kib(r.unpackedBytes)} unpacked (${parts})` });
+}
+
+function pipelineLoad(): void {
+  log('pipeline SDK load');
+  const r = benchPipelineLoad(15);
+  results.benchmarks.pipelineLoad = r;
+  rows.push({ bench: 'pipeline load', scenario: "node -e \"require('cdk8s-kratix/pipeline')\"", work: 'new process', ms: r.ms.sdk });
+  rows.push({ bench: 'pipeline load', scenario: 'the same, then a first YAML parse (readStatus)', work: 'new process', ms: r.ms.sdkFirstYaml });
+  rows.push({ bench: 'pipeline load', scenario: 'node -e 0', work: 'new process', ms: r.ms.emptyNode, note: `SDK's CPU time over node -e 0: ${round(r.cpuOverheadMs)} ms` });
+  check("pipeline load: require('cdk8s-kratix/pipeline') - node -e 0", r.overheadMs, 25, ' ms');
 }
 
 /** Each case's median time at the larger size over its median at the smaller (sizes timed minutes apart). */
@@ -183,7 +204,7 @@ function table(): string {
   return [...lines, '', '| target | measured | limit | result |', '| --- | --- | --- | --- |', ...targets].join('\n');
 }
 
-const SECTIONS: Record<string, () => void> = { synth, render, 'import': importBench, 'cold-start': coldStart };
+const SECTIONS: Record<string, () => void> = { synth, render, 'import': importBench, 'cold-start': coldStart, 'pipeline-load': pipelineLoad, 'package': packageSize };
 
 /** Records that benchmark `name` failed, as a row and in the results. */
 function failed(name: string, message: string): void {

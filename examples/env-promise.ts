@@ -70,7 +70,7 @@ export class EnvPromiseChart extends Chart {
     });
     notify.rbac.allow(['*'], [ApiResource.SECRETS]);
     notify.rbac.allow(['get'], [ApiResource.JOBS], { resourceNames: ['my-job'] });
-    notify.rbac.allow(['get'], [ApiResource.SECRETS], { scope: PermissionScope.namespace('ns-of-my-secrets') });
+    notify.rbac.allow(['get'], [ApiResource.SECRETS], { scope: PermissionScope.namedNamespace('ns-of-my-secrets') });
     notify.rbac.allow(['get', 'list'], [ApiResource.JOBS], { scope: PermissionScope.allNamespaces() });
 
     // Resource delete: slack-notify again, running as a custom service account.

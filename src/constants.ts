@@ -34,6 +34,24 @@ export class KratixEnv {
   public static readonly TRACE_STATE = 'KRATIX_TRACE_STATE';
   /** `"true"` on the status-writer of the last pipeline of a workflow. */
   public static readonly IS_LAST_PIPELINE = 'IS_LAST_PIPELINE';
+  /**
+   * Overrides `/kratix/input` for the pipeline SDK (`cdk8s-kratix/pipeline`).
+   *
+   * Kratix never sets it; the local runner and tests do.
+   */
+  public static readonly INPUT_DIR = 'KRATIX_INPUT_DIR';
+  /**
+   * Overrides `/kratix/output` for the pipeline SDK (`cdk8s-kratix/pipeline`).
+   *
+   * Kratix never sets it; the local runner and tests do.
+   */
+  public static readonly OUTPUT_DIR = 'KRATIX_OUTPUT_DIR';
+  /**
+   * Overrides `/kratix/metadata` for the pipeline SDK (`cdk8s-kratix/pipeline`).
+   *
+   * Kratix never sets it; the local runner and tests do.
+   */
+  public static readonly METADATA_DIR = 'KRATIX_METADATA_DIR';
 
   private constructor() {}
 }
@@ -94,6 +112,20 @@ export class KratixLabels {
   public static readonly MANUAL_RECONCILIATION = 'kratix.io/manual-reconciliation';
   /** `"true"` pauses reconciliation. */
   public static readonly PAUSED = 'kratix.io/paused';
+  /** On a compound Promise's component request: the parent Promise (docs and `kratix` CLI convention). */
+  public static readonly COMPONENT_OF_PROMISE_NAME = 'kratix.io/component-of-promise-name';
+  /** On a compound Promise's component request: the parent resource request's name (docs convention). */
+  public static readonly COMPONENT_OF_RESOURCE_NAME = 'kratix.io/component-of-resource-name';
+  /** On a compound Promise's component request: the parent resource request's namespace (docs convention). */
+  public static readonly COMPONENT_OF_RESOURCE_NAMESPACE = 'kratix.io/component-of-resource-namespace';
+  /** On a compound Promise's component request: the parent Promise (controller convention, `work_types.go`). */
+  public static readonly PARENT_PROMISE_NAME = 'kratix.io/parent-promise-name';
+  /** On a compound Promise's component request: the parent resource request's name (controller convention; dry runs look for it). */
+  public static readonly PARENT_RESOURCE_NAME = 'kratix.io/parent-resource-name';
+  /** On a compound Promise's component request: the parent resource request's namespace (controller convention). */
+  public static readonly PARENT_RESOURCE_NAMESPACE = 'kratix.io/parent-resource-namespace';
+  /** `"true"` on an object whose workflow is suspended or waiting to retry. */
+  public static readonly WORKFLOW_SUSPENDED = 'kratix.io/workflow-suspended';
   /** Overrides the Promise's reconciliation interval (an annotation). */
   public static readonly RECONCILIATION_INTERVAL_ANNOTATION = 'kratix.io/reconciliation-interval';
   /** The trace parent that Kratix copies from the Promise or request to the Job and its pod (an annotation). */

@@ -218,25 +218,27 @@ export class KratixPromise extends Construct {
   }
 
   /**
-   * The workflow of `type` and `action`, created empty on first use.
+   * The workflow of `workflowType` and `action`, created empty on first use.
    *
-   * @param type promise or resource
+   * @param workflowType promise or resource
    * @param action configure or delete
    */
-  public workflow(type: WorkflowType, action: WorkflowAction): PromiseWorkflow {
-    const group = (this.node.tryFindChild(type) as Construct | undefined) ?? new Construct(this, type);
+  public workflow(workflowType: WorkflowType, action: WorkflowAction): PromiseWorkflow {
+    const group = (this.node.tryFindChild(workflowType) as Construct | undefined) ?? new Construct(this, workflowType);
     return (group.node.tryFindChild(action) as PromiseWorkflow | undefined)
-      ?? new PromiseWorkflow(group, action, { type, action });
+      ?? new PromiseWorkflow(group, action, { workflowType, action });
   }
 
   /**
-   * Adds a pipeline to the workflow of `type` and `action`.
+   * Adds a pipeline to the workflow of `workflowType` and `action`.
    *
+   * @param workflowType promise or resource
+   * @param action configure or delete
    * @param id the construct id, and the pipeline name unless `props.name` is given
    * @returns the pipeline
    */
-  public addPipeline(type: WorkflowType, action: WorkflowAction, id: string, props: PipelineProps = {}): Pipeline {
-    return this.workflow(type, action).addPipeline(id, props);
+  public addPipeline(workflowType: WorkflowType, action: WorkflowAction, id: string, props: PipelineProps = {}): Pipeline {
+    return this.workflow(workflowType, action).addPipeline(id, props);
   }
 
   /**
@@ -406,7 +408,7 @@ export class KratixPromise extends Construct {
     if (this.live) return undefined;
     let key = String(this.revision);
     for (const wf of this.workflows) {
-      key += ` ${wf.type}/${wf.action}:`;
+      key += ` ${wf.workflowType}/${wf.action}:`;
       for (const p of wf.pipelines) key += `${p._revision},`;
     }
     return key;
@@ -420,7 +422,7 @@ export class KratixPromise extends Construct {
     const spec = this.specJson();
     // A pipeline list that an override replaces below is not in `owners` and is validated as it is.
     for (const wf of this.workflows) {
-      const list = spec.workflows[wf.type][wf.action];
+      const list = spec.workflows[wf.workflowType][wf.action];
       wf.pipelines.forEach((p, i) => owners.set(list[i], p));
     }
     const json = { apiVersion: Kratix.API_VERSION, kind: 'Promise', metadata, spec };
@@ -456,7 +458,7 @@ export class KratixPromise extends Construct {
     });
     const json: any = Object.keys(config).length > 0 ? { config } : {};
     for (const wf of this.workflows) {
-      (json[wf.type] ??= {})[wf.action] = wf._toJson();
+      (json[wf.workflowType] ??= {})[wf.action] = wf._toJson();
     }
     return Object.keys(json).length > 0 ? json : undefined;
   }

@@ -101,8 +101,8 @@ export class PipelineJob extends Construct {
   public readonly apiObjects: ApiObject[];
   /** The pipeline ID: `<promise>-<type>-<action>-<pipeline>`. */
   public readonly pipelineId: string;
-  /** The namespace the pipeline runs in. */
-  public readonly namespace: string;
+  /** The namespace the pipeline runs in: its Job's namespace. */
+  public readonly jobNamespace: string;
   /** The name of the service account the pipeline runs as. */
   public readonly serviceAccountName: string;
 
@@ -112,7 +112,7 @@ export class PipelineJob extends Construct {
     const promiseJson = promise.toJson();
     const rendered = renderPipeline(promiseJson, workflow, props.pipeline, props, this.node.path);
     this.pipelineId = rendered.id;
-    this.namespace = rendered.namespace;
+    this.jobNamespace = rendered.namespace;
     this.serviceAccountName = rendered.serviceAccount.metadata.name;
     const objects = selectObjects(rendered, props.objects ?? PipelineObjects.ALL);
     this.apiObjects = objects.map((obj, i) => new ApiObject(this, `${obj.kind}${i}`, obj as any));
@@ -136,12 +136,12 @@ function ancestors(pipeline: Pipeline, path: string): { promise: KratixPromise; 
 function renderPipeline(
   promiseJson: any, workflow: PromiseWorkflow, pipeline: Pipeline, props: PipelineRenderOptions, path: string,
 ): RenderedPipeline {
-  const ref = `${workflow.type}/${workflow.action}` as WorkflowRef;
+  const ref = `${workflow.workflowType}/${workflow.action}` as WorkflowRef;
   if (props.request && props.requestManifest !== undefined) {
     throw new Error(`PipelineJob '${path}': give either request ('${props.request.node.path}') or requestManifest, not both`);
   }
   const request = props.request ? props.request.toJson() : cloneJson(props.requestManifest);
-  if (workflow.type === 'resource' && request === undefined) {
+  if (workflow.workflowType === 'resource' && request === undefined) {
     throw new Error(`PipelineJob '${path}': pipeline '${pipeline.name}' runs in a resource workflow, which runs for a resource request: set request or requestManifest`);
   }
   const doc = { ...promiseJson, metadata: { ...promiseJson.metadata, uid: props.promiseUid ?? promiseJson.metadata.uid ?? '' } };

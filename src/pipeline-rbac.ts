@@ -19,10 +19,10 @@ export class PermissionScope {
   /**
    * A named namespace, wherever the pipeline runs (a ClusterRole and a RoleBinding in that namespace).
    *
-   * @param namespace the namespace
+   * @param name the namespace's name
    */
-  public static namespace(namespace: string): PermissionScope {
-    return new PermissionScope(namespace);
+  public static namedNamespace(name: string): PermissionScope {
+    return new PermissionScope(name);
   }
 
   /**

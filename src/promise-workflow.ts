@@ -8,7 +8,7 @@ import { WorkflowAction, WorkflowType } from './workflow-types';
  */
 export interface PromiseWorkflowProps {
   /** Whether the workflow runs for the Promise or for each resource request. */
-  readonly type: WorkflowType;
+  readonly workflowType: WorkflowType;
   /** Whether the workflow runs on configure or on delete. */
   readonly action: WorkflowAction;
 }
@@ -32,7 +32,7 @@ export class PromiseWorkflow extends Construct {
   }
 
   /** Promise or resource. */
-  public readonly type: WorkflowType;
+  public readonly workflowType: WorkflowType;
   /** Configure or delete. */
   public readonly action: WorkflowAction;
   private readonly acceptedExtras = new Set<Pipeline>();
@@ -40,7 +40,7 @@ export class PromiseWorkflow extends Construct {
   constructor(scope: Construct, id: string, props: PromiseWorkflowProps) {
     super(scope, id);
     mark(this, PROMISE_WORKFLOW);
-    this.type = props.type;
+    this.workflowType = props.workflowType;
     this.action = props.action;
     this.node.addValidation({ validate: () => this.validatePipelines() });
   }
@@ -103,6 +103,6 @@ export class PromiseWorkflow extends Construct {
   }
 
   private secondDeleteMessage(name: string): string {
-    return `PromiseWorkflow '${this.node.path}': cannot add pipeline '${name}': a ${this.type} delete workflow runs exactly one pipeline (Kratix ignores the others); put its containers in '${this.pipelines[0].name}'`;
+    return `PromiseWorkflow '${this.node.path}': cannot add pipeline '${name}': a ${this.workflowType} delete workflow runs exactly one pipeline (Kratix ignores the others); put its containers in '${this.pipelines[0].name}'`;
   }
 }

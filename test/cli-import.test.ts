@@ -1,6 +1,6 @@
+import { API_YAML } from './support/promise-api';
 import { CliError, CliIo } from '../src/cli/io';
 import { main } from '../src/cli/main';
-import { API_YAML } from './support/promise-api';
 
 const PROMISE = `apiVersion: platform.kratix.io/v1alpha1
 kind: Promise

@@ -49,7 +49,7 @@ describe('the packed library, installed into a new cdk8s app', () => {
       "const pipeline = promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'instance', {",
       "  containers: [{ name: 'deploy', image: 'ghcr.io/acme/redis-deploy:v1', env: { TIER: EnvValue.fromValue('dev') } }],",
       '});',
-      "pipeline.rbac.allowRead([ApiResource.SECRETS], { scope: PermissionScope.namespace('redis-secrets') });",
+      "pipeline.rbac.allowRead([ApiResource.SECRETS], { scope: PermissionScope.namedNamespace('redis-secrets') });",
       'app.synth();',
       '',
     ].join('\n'));
@@ -74,5 +74,39 @@ describe('the packed library, installed into a new cdk8s app', () => {
   test('the package ships its command line as the bin cdk8s-kratix', () => {
     const out = execFileSync(path.join(app, 'node_modules', '.bin', 'cdk8s-kratix'), ['--help'], { cwd: app, encoding: 'utf8' });
     expect(out).toContain('usage: cdk8s-kratix <command>');
+  });
+});
+
+describe('the npm tarball (npm pack --dry-run)', () => {
+  // What users need and nothing else: the compiled library and its typings, the command line, the
+  // jsii assembly and API docs, the README and LICENSE, and the bundled dependencies as published.
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const SHIPPED = [
+    /^lib\/.+\.(js|d\.ts)$/,
+    /^bin\/cdk8s-kratix$/,
+    /^(package\.json|README\.md|LICENSE|API\.md|\.jsii)$/,
+    ...pkg.bundledDependencies.map((dep: string) => new RegExp(`^node_modules/${dep}/`)),
+  ];
+  let files: string[];
+
+  beforeAll(() => {
+    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], { cwd: ROOT, encoding: 'utf8' }));
+    files = packed.files.map((f: { path: string }) => f.path);
+  });
+
+  test('holds only lib/ (JavaScript and typings), bin/, the docs, LICENSE, .jsii and the bundled dependencies', () => {
+    expect(files.filter(f => !SHIPPED.some(re => re.test(f)))).toEqual([]);
+  });
+
+  test('holds everything a user runs: the library, its typings, every file package.json points at, the CLI and the assembly', () => {
+    const pointedAt = [pkg.main, pkg.types, ...Object.values(pkg.bin as Record<string, string>)].map(f => path.normalize(f));
+    expect(files).toEqual(expect.arrayContaining([...pointedAt, '.jsii', 'API.md', 'README.md', 'LICENSE', ...pkg.bundledDependencies.map((d: string) => `node_modules/${d}/package.json`)]));
+    const compiled = (fs.readdirSync(path.join(ROOT, 'lib'), { recursive: true }) as string[]).filter(f => /\.(js|d\.ts)$/.test(f)).map(f => path.join('lib', f));
+    expect(files.filter(f => f.startsWith('lib/')).sort()).toEqual(compiled.sort());
+  });
+
+  test('holds no TypeScript sources, source maps, tests, CI, scripts, examples, benchmarks or build configuration of ours', () => {
+    const ours = files.filter(f => !f.startsWith('node_modules/'));
+    expect(ours.filter(f => /(\.map|(?<!\.d)\.ts|tsconfig[^/]*\.json|\.projenrc\.ts)$/.test(f) || /^(\.ci|scripts|test|examples|bench|projenrc|src|\.projen)\//.test(f))).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ function platform() {
     rbac: { serviceAccountName: 'my-service-account' },
   });
   notify.rbac.allowRead([ApiResource.SECRETS]);
-  notify.rbac.allowRead([ApiResource.SECRETS], { scope: PermissionScope.namespace('ns-of-my-secrets') });
+  notify.rbac.allowRead([ApiResource.SECRETS], { scope: PermissionScope.namedNamespace('ns-of-my-secrets') });
   notify.rbac.allow(['get', 'list'], [ApiResource.JOBS], { scope: PermissionScope.allNamespaces() });
   const request = { apiVersion: 'example.kratix.io/v1alpha1', kind: 'Env', metadata: { name: 'dev', namespace: 'team-a', uid: 'u-1' }, spec: { size: 'small' } };
   return { app, chart, promise, configure, notify, request };
@@ -31,7 +31,7 @@ describe('PipelineJob', () => {
     const expected = workflowObjects(renderWorkflow({ ...promise.toJson(), metadata: { ...promise.toJson().metadata, uid: '' } }, 'promise/configure', undefined, { adapterImage: ADAPTER }));
     expect(docs).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(job.pipelineId).toBe('env-promise-configure-setup');
-    expect(job.namespace).toBe('kratix-platform-system');
+    expect(job.jobNamespace).toBe('kratix-platform-system');
     expect(job.serviceAccountName).toBe('env-promise-configure-setup');
   });
 
@@ -54,7 +54,7 @@ describe('PipelineJob', () => {
     const out = Testing.chart();
     const requestObject = new ApiObject(out, 'dev', request as any);
     const job = new PipelineJob(out, 'notify', { pipeline: notify, request: requestObject, adapterImage: ADAPTER });
-    expect(job.namespace).toBe('team-a');
+    expect(job.jobNamespace).toBe('team-a');
     expect(job.serviceAccountName).toBe('my-service-account');
   });
 

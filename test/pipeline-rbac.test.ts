@@ -29,7 +29,7 @@ describe('PipelineRbac', () => {
   describe('scopes', () => {
     test.each([
       ['own namespace', PermissionScope.pipelineNamespace(), undefined],
-      ['a named namespace', PermissionScope.namespace('ns-of-my-secrets'), 'ns-of-my-secrets'],
+      ['a named namespace', PermissionScope.namedNamespace('ns-of-my-secrets'), 'ns-of-my-secrets'],
       ['all namespaces', PermissionScope.allNamespaces(), '*'],
     ])('%s is written as resourceNamespace %s', (_, scope, resourceNamespace) => {
       const { pipeline } = newPipeline();

@@ -41,7 +41,7 @@ describe('PromiseAudit', () => {
       const pipeline = promise.addPipeline(WorkflowType.PROMISE, WorkflowAction.CONFIGURE, 'setup', {
         containers: [{ name: 'setup', image: 'nginx:latest', securityContext: { allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } } }],
       });
-      pipeline.rbac.allowRead([ApiResource.CONFIG_MAPS], { scope: PermissionScope.namespace('team-a'), resourceNames: ['settings'] });
+      pipeline.rbac.allowRead([ApiResource.CONFIG_MAPS], { scope: PermissionScope.namedNamespace('team-a'), resourceNames: ['settings'] });
       promise.addPipeline(WorkflowType.PROMISE, WorkflowAction.DELETE, 'teardown');
       expect(PromiseAudit.ofPromise(promise).toTable()).toBe([
         'Promise "env": 1 finding: 0 critical, 0 high, 1 medium, 0 low, 0 info',
@@ -86,7 +86,7 @@ describe('PromiseAudit', () => {
         workflowAction: 'configure',
         pipeline: 'setup',
         location: 'spec.workflows.promise.configure[0]',
-        namespace: 'kratix-platform-system',
+        jobNamespace: 'kratix-platform-system',
         serviceAccount: 'env-promise-configure-setup',
         customServiceAccount: false,
         permissions: [

@@ -82,7 +82,7 @@ describe('KratixPromise.fromObject', () => {
       expect(promise.pipelineNamespace).toBe('pipelines');
       expect(promise.reconciliationInterval?.toMinutes()).toBe(90);
       expect(promise.api?.toJson().metadata.name).toBe('envs.example.kratix.io');
-      expect(promise.workflows.map(w => `${w.type}/${w.action}`)).toEqual(['resource/configure']);
+      expect(promise.workflows.map(w => `${w.workflowType}/${w.action}`)).toEqual(['resource/configure']);
       const [notify] = promise.workflow(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE).pipelines;
       expect(notify).toBeInstanceOf(Pipeline);
       expect(notify.name).toBe('slack-notify');

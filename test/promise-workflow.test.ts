@@ -5,7 +5,7 @@ describe('PromiseWorkflow', () => {
   test('minimal definition: an empty list of pipelines', () => {
     const chart = Testing.chart();
     const wf = new KratixPromise(chart, 'env').workflow(WorkflowType.PROMISE, WorkflowAction.CONFIGURE);
-    expect(wf.type).toBe('promise');
+    expect(wf.workflowType).toBe('promise');
     expect(wf.action).toBe('configure');
     expect(wf.pipelines).toEqual([]);
     expect(wf.toJson()).toEqual([]);

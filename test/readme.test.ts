@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -14,7 +14,9 @@ test('the README examples type-check against the library', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-'));
   const files = blocks.map((code, i) => {
     const file = path.join(dir, `example${i}.ts`);
-    fs.writeFileSync(file, code.replace(/from 'cdk8s-kratix'/g, `from '${path.join(ROOT, 'src')}'`));
+    fs.writeFileSync(file, code
+      .replace(/from 'cdk8s-kratix\/pipeline'/g, `from '${path.join(ROOT, 'src', 'sdk')}'`)
+      .replace(/from 'cdk8s-kratix'/g, `from '${path.join(ROOT, 'src')}'`));
     return file;
   });
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
@@ -37,4 +39,24 @@ test('the README examples type-check against the library', () => {
   } catch (e: any) {
     throw new Error(`README examples do not compile:\n${e.stdout}${e.stderr}`);
   }
+});
+
+test("the README's Python example is jsii-rosetta's translation of the TypeScript one, and compiles", () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const typescript = readme.match(/```ts\n(import[\s\S]*?)```/)![1];
+  const python = readme.match(/```python\n([\s\S]*?)```/)![1];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-python-'));
+  fs.writeFileSync(path.join(dir, 'quick-start.md'), `\`\`\`ts\n${typescript}\`\`\`\n`);
+  const translated = execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'jsii-rosetta', 'bin', 'jsii-rosetta'), 'markdown', '--language', 'python', path.join(dir, 'quick-start.md')], { encoding: 'utf8', stdio: 'pipe' });
+  expect(python).toBe(translated.match(/```\n([\s\S]*?)```/)![1]);
+  expect(python).toContain('redis.add_pipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, "instance",');
+  const file = path.join(dir, 'quick_start.py');
+  fs.writeFileSync(file, python);
+  if (spawnSync('python3', ['--version']).status !== 0) {
+    process.stderr.write('readme: python3 is not on PATH: the Python example is not byte-compiled\n');
+    return;
+  }
+  const r = spawnSync('python3', ['-m', 'py_compile', file], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
 });

@@ -82,7 +82,7 @@ function auditPipeline(ctx: AuditContext, declared: DeclaredPipeline): PipelineA
     workflowAction: action,
     pipeline: name,
     location: pipeline.path,
-    ...(namespace === undefined ? {} : { namespace }),
+    ...(namespace === undefined ? {} : { jobNamespace: namespace }),
     serviceAccount: rendered.serviceAccount.metadata.name,
     customServiceAccount: custom !== undefined,
     permissions,

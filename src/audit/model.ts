@@ -66,7 +66,7 @@ export interface AuditPermission {
    *
    * @default - cluster-wide, or (own namespace of a resource workflow without `pipelineNamespace`) the namespace of each resource request
    */
-  readonly namespace?: string;
+  readonly targetNamespace?: string;
   /** The verbs. */
   readonly verbs: string[];
   /** The API groups (`''` is the core group). */
@@ -140,7 +140,7 @@ export interface PipelineAuditReport {
    *
    * @default - a resource workflow without `pipelineNamespace`: the namespace of each resource request
    */
-  readonly namespace?: string;
+  readonly jobNamespace?: string;
   /** The service account the pipeline runs as. */
   readonly serviceAccount: string;
   /** Whether the service account is a custom one (`rbac.serviceAccount`) rather than the one Kratix names after the pipeline. */

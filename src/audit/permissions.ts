@@ -50,8 +50,8 @@ export function renderedPermissions(
 
 function scopeOf(
   role: KubeObject, binding: KubeObject | undefined, namespace: string | undefined,
-): { scope: AuditPermissionScope; namespace?: string } {
-  if (role.kind === 'Role') return { scope: AuditPermissionScope.OWN_NAMESPACE, ...(namespace === undefined ? {} : { namespace }) };
-  if (binding?.kind === 'RoleBinding') return { scope: AuditPermissionScope.NAMED_NAMESPACE, namespace: binding.metadata.namespace };
+): { scope: AuditPermissionScope; targetNamespace?: string } {
+  if (role.kind === 'Role') return { scope: AuditPermissionScope.OWN_NAMESPACE, ...(namespace === undefined ? {} : { targetNamespace: namespace }) };
+  if (binding?.kind === 'RoleBinding') return { scope: AuditPermissionScope.NAMED_NAMESPACE, targetNamespace: binding.metadata.namespace };
   return { scope: AuditPermissionScope.CLUSTER_WIDE };
 }

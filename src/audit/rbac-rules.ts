@@ -20,10 +20,10 @@ const WEBHOOK_RESOURCES = ['mutatingwebhookconfigurations', 'validatingwebhookco
 export function describeScope(p: AuditPermission): string {
   switch (p.scope) {
     case AuditPermissionScope.CLUSTER_WIDE: return 'in all namespaces (resourceNamespace "*")';
-    case AuditPermissionScope.NAMED_NAMESPACE: return `in namespace "${p.namespace}"`;
-    default: return p.namespace === undefined
+    case AuditPermissionScope.NAMED_NAMESPACE: return `in namespace "${p.targetNamespace}"`;
+    default: return p.targetNamespace === undefined
       ? "in its own namespace (each resource request's namespace)"
-      : `in its own namespace "${p.namespace}"`;
+      : `in its own namespace "${p.targetNamespace}"`;
   }
 }
 

@@ -12,8 +12,8 @@ export function columns(rows: string[][], indent: string): string[] {
 /** A permission's scope as table text. */
 export function scopeText(p: AuditPermission): string {
   const text = p.scope === AuditPermissionScope.CLUSTER_WIDE ? 'cluster-wide'
-    : p.scope === AuditPermissionScope.NAMED_NAMESPACE ? `namespace ${p.namespace}`
-      : `own namespace (${p.namespace ?? "each request's"})`;
+    : p.scope === AuditPermissionScope.NAMED_NAMESPACE ? `namespace ${p.targetNamespace}`
+      : `own namespace (${p.targetNamespace ?? "each request's"})`;
   return p.condition ? `${text}, ${p.condition}` : text;
 }
 
@@ -31,7 +31,7 @@ export function resourcesText(p: AuditPermission): string {
 export function pipelineTable(report: PipelineAuditReport): string[] {
   const lines = [
     `${report.workflowType}/${report.workflowAction} pipeline "${report.pipeline}" (${report.location})`,
-    `  runs in:          ${report.namespace ?? "each resource request's namespace"}`,
+    `  runs in:          ${report.jobNamespace ?? "each resource request's namespace"}`,
     `  service account:  ${report.serviceAccount} (${report.customServiceAccount ? 'custom, rbac.serviceAccount' : 'created by Kratix'})`,
     '  permissions:',
     ...columns([

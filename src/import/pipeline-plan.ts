@@ -186,7 +186,7 @@ function typedPermission(permission: unknown): Record<string, unknown> | undefin
   }
   const ns = permission.resourceNamespace;
   if (ns === '*') props.scope = new Code(PermissionScope.allNamespaces(), 'PermissionScope.allNamespaces', [{ from: KRATIX, name: 'PermissionScope' }], []);
-  else if (typeof ns === 'string') props.scope = new Code(PermissionScope.namespace(ns), 'PermissionScope.namespace', [{ from: KRATIX, name: 'PermissionScope' }], [ns]);
+  else if (typeof ns === 'string') props.scope = new Code(PermissionScope.namedNamespace(ns), 'PermissionScope.namedNamespace', [{ from: KRATIX, name: 'PermissionScope' }], [ns]);
   else if (ns !== undefined) return undefined;
   if (Object.keys(permission).some(k => k !== 'resourceNamespace' && !PERMISSION_KEYS.includes(k))) return undefined;
   return jsonEqual(new PipelinePermission(materialize(props)).toJson(), permission) ? props : undefined;

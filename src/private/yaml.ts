@@ -27,6 +27,11 @@ export class YamlError extends Error {
   }
 }
 
+/** Whether a YAML parse error is the parser giving up on deep nesting. */
+export function isTooDeepYaml(error: { readonly message: string }): boolean {
+  return error.message.includes('Maximum call stack size exceeded');
+}
+
 /** The message for YAML nested deeper than the parser follows. */
 export const TOO_DEEP_YAML = 'nested too deeply: the YAML parser follows at most a few hundred levels of [ ] and { }, and no Kubernetes object needs that many; flatten it';
 
@@ -72,7 +77,7 @@ export function readYamlDocuments(text: string, source: string): YamlDocument[] 
 function yamlError(error: YamlModule.YAMLError, fallback: string, source: string): YamlError {
   // The parser gives up on flow collections nested a few hundred levels deep with a stack-overflow
   // message whose column depends on the stack left: name that case in words, without the column.
-  if (error.message.includes('Maximum call stack size exceeded')) return new YamlError(fallback, TOO_DEEP_YAML);
+  if (isTooDeepYaml(error)) return new YamlError(fallback, TOO_DEEP_YAML);
   const where = error.linePos ? `${source}: line ${error.linePos[0].line}, column ${error.linePos[0].col}` : fallback;
   return new YamlError(where, `not valid YAML: ${firstLine(error).replace(/ at line \d+, column \d+:?$/, '')}`);
 }

@@ -92,3 +92,25 @@ function fraction(value: bigint, digits: number): string {
   const frac = (value % scale).toString().padStart(digits, '0').replace(/0+$/, '');
   return frac === '' ? `${value / scale}` : `${value / scale}.${frac}`;
 }
+
+/**
+ * The error Go's `time.ParseDuration` returns for `text`, word for word (`time: unknown unit "d"
+ * in duration "1d"`), or `undefined` when Go accepts it.
+ */
+export function goDurationError(text: string): string | undefined {
+  if (parseGoDurationNs(text) !== undefined) return undefined;
+  const quoted = JSON.stringify(text);
+  const invalid = `time: invalid duration ${quoted}`;
+  let s = text.replace(/^[-+]/, '');
+  if (s === '') return invalid;
+  while (s !== '') {
+    const m = /^([0-9]*)(?:\.([0-9]*))?/.exec(s)!;
+    if (m[1] === '' && (m[2] === undefined || m[2] === '')) return invalid;
+    s = s.slice(m[0].length);
+    const unit = /^[^0-9.]*/.exec(s)![0];
+    if (unit === '') return `time: missing unit in duration ${quoted}`;
+    if (!Object.prototype.hasOwnProperty.call(UNIT_NS, unit)) return `time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}`;
+    s = s.slice(unit.length);
+  }
+  return invalid;
+}

@@ -38,7 +38,7 @@ describe('every Promise fixture in ../shared/fixtures/promises', () => {
   test('the RBAC test Promise reports its three scopes and the cluster-wide Secrets as critical', () => {
     const [doc] = promisesIn('syntasso+kratix__test-system-assets-rbac-promise.yaml');
     const audit = PromiseAudit.ofDocument(doc);
-    expect(audit.pipelines[0].permissions.map(p => `${p.source} ${p.scope} ${p.namespace ?? ''}`)).toEqual([
+    expect(audit.pipelines[0].permissions.map(p => `${p.source} ${p.scope} ${p.targetNamespace ?? ''}`)).toEqual([
       'kratix cluster-wide ',
       'pipeline own-namespace kratix-platform-system',
       'pipeline named-namespace default',

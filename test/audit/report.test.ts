@@ -18,7 +18,7 @@ describe('pipeline reports', () => {
         workflowAction: WorkflowAction.CONFIGURE,
         pipeline: 'setup',
         location: 'spec.workflows.promise.configure[0]',
-        namespace: 'kratix-platform-system',
+        jobNamespace: 'kratix-platform-system',
         serviceAccount: 'env-promise-configure-setup',
         customServiceAccount: false,
       });
@@ -33,7 +33,7 @@ describe('pipeline reports', () => {
         {
           source: AuditPermissionSource.PIPELINE,
           scope: AuditPermissionScope.OWN_NAMESPACE,
-          namespace: 'kratix-platform-system',
+          targetNamespace: 'kratix-platform-system',
           verbs: ['get'],
           apiGroups: [''],
           resources: ['configmaps'],
@@ -42,7 +42,7 @@ describe('pipeline reports', () => {
         {
           source: AuditPermissionSource.PIPELINE,
           scope: AuditPermissionScope.NAMED_NAMESPACE,
-          namespace: 'team-a',
+          targetNamespace: 'team-a',
           verbs: ['get'],
           apiGroups: [''],
           resources: ['configmaps'],
@@ -64,7 +64,7 @@ describe('pipeline reports', () => {
   describe('when the workflow is a resource workflow', () => {
     test("runs in each request's namespace, with the Role on the API and works", () => {
       const [report] = PromiseAudit.ofDocument(promiseWith(PERMISSIONS, { action: 'delete' })).pipelines;
-      expect(report.namespace).toBeUndefined();
+      expect(report.jobNamespace).toBeUndefined();
       expect(report.serviceAccount).toBe('env-resource-delete-setup');
       expect(report.permissions.slice(0, 3)).toEqual([
         {
@@ -88,17 +88,17 @@ describe('pipeline reports', () => {
 
     test('with pipelineNamespace, runs there and Kratix also grants the API cluster-wide for requests elsewhere', () => {
       const [report] = PromiseAudit.ofDocument(promiseWith({}, { pipelineNamespace: 'pipelines' })).pipelines;
-      expect(report.namespace).toBe('pipelines');
+      expect(report.jobNamespace).toBe('pipelines');
       expect(report.permissions).toEqual([
         {
           source: AuditPermissionSource.KRATIX,
           scope: AuditPermissionScope.OWN_NAMESPACE,
-          namespace: 'pipelines',
+          targetNamespace: 'pipelines',
           verbs: ['get', 'list', 'update', 'create', 'patch'],
           apiGroups: ['example.com'],
           resources: ['envs', 'envs/status'],
         },
-        { source: AuditPermissionSource.KRATIX, scope: AuditPermissionScope.OWN_NAMESPACE, namespace: 'pipelines', verbs: ['*'], apiGroups: ['platform.kratix.io'], resources: ['works'] },
+        { source: AuditPermissionSource.KRATIX, scope: AuditPermissionScope.OWN_NAMESPACE, targetNamespace: 'pipelines', verbs: ['*'], apiGroups: ['platform.kratix.io'], resources: ['works'] },
         {
           source: AuditPermissionSource.KRATIX,
           scope: AuditPermissionScope.CLUSTER_WIDE,

@@ -208,7 +208,7 @@ function volumeSpec(v: VolumeModel): k8s.Volume {
 function scopeOf(scope: string): PermissionScope {
   if (scope === 'own') return PermissionScope.pipelineNamespace();
   if (scope === 'all') return PermissionScope.allNamespaces();
-  return PermissionScope.namespace(scope);
+  return PermissionScope.namedNamespace(scope);
 }
 
 /** Builds the model with the constructs. */

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { goJsonMarshal, hashSpec, md5Hex, promiseSpecForHash } from '../../src/render/go-json';
 
 describe('§5.1 goJsonMarshal (Go encoding/json)', () => {
@@ -88,5 +89,49 @@ describe('§5.2 promiseSpecForHash (typed Promise spec round trip)', () => {
     const out = promiseSpecForHash({ dependencies: [dep], workflows: { resource: { delete: [p] } } });
     expect(out.dependencies).toEqual([dep]);
     expect(out.workflows.resource).toEqual({ delete: [p] });
+  });
+});
+
+describe('md5Hex on every Node.js (.ci/run runs this on 20, 22 and 24)', () => {
+  // Known digests (RFC 1321 test suite, and UTF-8 text hashed as its bytes).
+  const KNOWN: [string, string][] = [
+    ['', 'd41d8cd98f00b204e9800998ecf8427e'],
+    ['abc', '900150983cd24fb0d6963f7d28e17f72'],
+    ['message digest', 'f96b697d7cb7938d525a2f31aaf161d0'],
+    ['aé☃😀', createHash('md5').update(Buffer.from('aé☃😀', 'utf8')).digest('hex')],
+  ];
+
+  /** md5Hex from a fresh copy of the module, loaded with `crypto.hash` replaced by `hash`. */
+  function md5HexWith(hash: unknown): { md5: (text: string) => string; crypto: any } {
+    let loaded: any;
+    const crypto = { ...jest.requireActual('crypto'), hash, createHash: jest.fn(jest.requireActual('crypto').createHash) };
+    jest.isolateModules(() => {
+      jest.doMock('crypto', () => crypto);
+      // A fresh copy of the module, loaded after the mock: an import would load it once, unmocked.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      loaded = require('../../src/render/go-json');
+    });
+    jest.dontMock('crypto');
+    return { md5: loaded.md5Hex, crypto };
+  }
+
+  test.each(KNOWN)('md5Hex(%j) is %s', (text, hex) => {
+    expect(md5Hex(text)).toBe(hex);
+  });
+
+  test('uses crypto.hash, the one-shot API, where Node.js has it (20.12 and later)', () => {
+    const [major, minor] = process.versions.node.split('.').map(Number);
+    expect(typeof (jest.requireActual('crypto') as any).hash === 'function').toBe(major > 20 || (major === 20 && minor >= 12));
+    const hash = jest.fn((jest.requireActual('crypto') as any).hash ?? (() => 'no crypto.hash'));
+    const { md5, crypto } = md5HexWith(hash);
+    expect(md5('abc')).toBe(hash.mock.results[0]?.value);
+    expect(hash).toHaveBeenCalledWith('md5', 'abc', 'hex');
+    expect(crypto.createHash).not.toHaveBeenCalled();
+  });
+
+  test.each(KNOWN)('falls back to createHash where Node.js has no crypto.hash (before 20.12): md5Hex(%j) is %s', (text, hex) => {
+    const { md5, crypto } = md5HexWith(undefined);
+    expect(md5(text)).toBe(hex);
+    expect(crypto.createHash).toHaveBeenCalledWith('md5');
   });
 });
