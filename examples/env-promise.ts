@@ -56,6 +56,8 @@ export class EnvPromiseChart extends Chart {
       containers: [{
         name: 'notify',
         image: 'ghcr.io/example/slack-notify:v1.0.0',
+        command: ['/bin/notify'],
+        args: ['--template', '/templates/message.tmpl'],
         imagePullPolicy: ImagePullPolicy.IF_NOT_PRESENT,
         env: {
           SLACK_CHANNEL: EnvValue.fromValue('network-team'),

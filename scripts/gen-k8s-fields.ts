@@ -113,6 +113,8 @@ function scalar(body: string, subject: string): string | undefined {
 
 class Generator {
   public readonly types = new Map<string, Record<string, string>>();
+  /** The fields the OpenAPI schema requires, per type (the validator's `missingProperty` checks). */
+  public readonly required = new Map<string, string[]>();
   private readonly queue: string[] = [];
 
   public typeOf(module: string): string {
@@ -148,6 +150,8 @@ class Generator {
     const source = readModule(module);
     const { root, fns } = chunks(source);
     const rootBody = fns.get(root)!.body;
+    const required = [...rootBody.matchAll(/missingProperty:"([^"]+)"/g)].map(m => m[1]);
+    if (required.length > 0) this.required.set(shortName(module), [...new Set(required)].sort());
     const out: Record<string, string> = {};
     const re = /void 0===data(?:\.([A-Za-z_$][\w$]*)|\["([^"]+)"\])\|\|(validate\d+)\(/g;
     for (let m = re.exec(rootBody); m; m = re.exec(rootBody)) {
@@ -214,6 +218,15 @@ export function generate(): string {
  */
 export const K8S_FIELDS: { readonly [type: string]: { readonly [field: string]: string } } = {
 ${lines.join('\n')}
+};
+
+/**
+ * The fields the Kubernetes OpenAPI schema requires in those types: the API server rejects an
+ * object without them (a \`secretKeyRef\` without \`key\`), and cdk8s-plus' \`k8s\` types make them
+ * required properties.
+ */
+export const K8S_REQUIRED: { readonly [type: string]: readonly string[] } = {
+${[...gen.required.keys()].sort().map(n => `  ${n}: [${gen.required.get(n)!.map(f => `'${f}'`).join(', ')}],`).join('\n')}
 };
 `;
 }

@@ -12,7 +12,7 @@ import { PromiseImportOptions } from './promise-import-options';
 import { Requirement, requirementProblems } from './promise-requirements';
 import { PromiseWorkflow } from './promise-workflow';
 import { ResourceRequest, ResourceRequestOptions } from './resource-request';
-import { errorsOf, formatGoDuration, pipelineProblems, promiseProblems } from './validate';
+import { formatGoDuration, pipelineProblems, Problem, promiseProblems } from './validate';
 import { WorkflowAction, WorkflowType } from './workflow-types';
 
 /**
@@ -107,7 +107,17 @@ export interface KratixPromiseProps {
    * @default - the platform's `reconciliationInterval` (10 hours unless configured)
    */
   readonly reconciliationInterval?: Duration;
+  /**
+   * Whether warnings (what Kratix or Kubernetes would accept but drop, ignore or misread) fail the
+   * synthesis as errors. Either way each warning is printed once on stderr at synthesis.
+   *
+   * @default - true when the environment variable `CDK8S_KRATIX_STRICT` is `1` or `true`, else false
+   */
+  readonly strict?: boolean;
 }
+
+/** The environment variable that turns on strict mode for every `KratixPromise` without a `strict` prop. */
+const STRICT_ENV = 'CDK8S_KRATIX_STRICT';
 
 /**
  * A Kratix Promise (`platform.kratix.io/v1alpha1`): an API, dependencies, destination selectors
@@ -158,6 +168,8 @@ export class KratixPromise extends Construct {
   public readonly pipelineNamespace?: string;
   /** The reconciliation interval, if set. */
   public readonly reconciliationInterval?: Duration;
+  /** Whether warnings fail the synthesis (see `KratixPromiseProps.strict`). */
+  public readonly strict: boolean;
 
   private readonly dependencySources: Array<() => any> = [];
   private destinationSelectorList?: DestinationSelector[];
@@ -166,6 +178,8 @@ export class KratixPromise extends Construct {
   private readonly requiredByReference = new Map<RequiredPromise, KratixPromise>();
   private readonly overrides: Array<[string, any]> = [];
   private readonly acceptedProblems = new Set<string>();
+  /** The warnings printed so far, so that each is printed once however often cdk8s validates. */
+  private readonly printedWarnings = new Set<string>();
   /** Bumped by every change made through the Promise itself; its pipelines have their own. */
   private revision = nextRevision();
   /** Reads cdk8s objects at each synthesis (its API or dependencies), which may change unseen. */
@@ -185,6 +199,7 @@ export class KratixPromise extends Construct {
     this.live = props.api?._live ?? false;
     this.pipelineNamespace = props.pipelineNamespace;
     this.reconciliationInterval = props.reconciliationInterval;
+    this.strict = props.strict ?? ['1', 'true'].includes(process.env[STRICT_ENV] ?? '');
     this.apiObject = new PromiseObject(this, {
       apiVersion: Kratix.API_VERSION,
       kind: 'Promise',
@@ -426,15 +441,26 @@ export class KratixPromise extends Construct {
     const all = promiseProblems(doc, {
       pipelineProblems: (pipeline, context) => owners.get(pipeline)?._problems(context) ?? pipelineProblems(pipeline, context),
     });
-    const problems = errorsOf(all).filter(p => !this.acceptedProblems.has(`${p.path}\n${p.message}`)).map(problem => {
-      const match = /^spec\.workflows\.(promise|resource)\.(configure|delete)\[(\d+)\]\.?(.*)$/.exec(problem.path);
-      const pipeline = match && this.workflow(match[1] as WorkflowType, match[2] as WorkflowAction).pipelines[Number(match[3])];
-      if (match && pipeline) return `Pipeline '${pipeline.node.path}': ${match[4] ? `${match[4]}: ` : ''}${problem.message}`;
-      return `KratixPromise '${this.node.path}': ${problem.path ? `${problem.path}: ` : ''}${problem.message}`;
-    });
+    const fresh = all.filter(p => !this.acceptedProblems.has(`${p.path}\n${p.message}`));
+    const problems = fresh.filter(p => p.severity === 'error').map(p => this.located(p));
+    const warnings = fresh.filter(p => p.severity === 'warning').map(p => this.located(p));
+    for (const w of warnings) {
+      if (this.printedWarnings.has(w)) continue;
+      this.printedWarnings.add(w);
+      process.stderr.write(`cdk8s-kratix: warning: ${w}\n`);
+    }
+    if (this.strict) problems.push(...warnings.map(w => `${w} (a warning, an error in strict mode: ${STRICT_ENV} or the strict prop)`));
     this.checked = { specKey, metadata: metadataKey, problems };
     this.validatedSpec = { specKey, spec: doc.spec };
     return problems;
+  }
+
+  /** A problem of the document, with the construct path of the Promise or of the pipeline it is in. */
+  private located(problem: Problem): string {
+    const match = /^spec\.workflows\.(promise|resource)\.(configure|delete)\[(\d+)\]\.?(.*)$/.exec(problem.path);
+    const pipeline = match && this.workflow(match[1] as WorkflowType, match[2] as WorkflowAction).pipelines[Number(match[3])];
+    if (match && pipeline) return `Pipeline '${pipeline.node.path}': ${match[4] ? `${match[4]}: ` : ''}${problem.message}`;
+    return `KratixPromise '${this.node.path}': ${problem.path ? `${problem.path}: ` : ''}${problem.message}`;
   }
 
   /**

@@ -221,7 +221,7 @@ export class Pipeline extends Construct {
   /**
    * Sets a field of the Pipeline object that the typed API does not cover, by its path.
    *
-   * @param path dot-separated keys from the top of the Pipeline object, e.g. `metadata.namespace`
+   * @param path dot-separated keys from the top of the Pipeline object, e.g. `spec.jobOptions.backoffLimit`
    * @param value the value, plain JSON
    */
   public addOverride(path: string, value: any): void {

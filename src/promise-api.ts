@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { ApiResource, IApiEndpoint, IApiResource } from 'cdk8s-plus-28';
 import { cloneJson, compact } from './private/json';
 import { apiNames, ApiNames } from './promise-api-names';
+import { pluralOf } from './private/plural';
 
 /**
  * A version of a Promise's API.
@@ -52,7 +53,8 @@ export interface PromiseApiProps {
   /**
    * The plural, used in URLs and RBAC.
    *
-   * @default - the kind in lower case plus `s`
+   * @default - the kind in lower case, made plural by the rules of Kubernetes' code generators
+   * (k8s.io/gengo): `Redis` gives `redises`, `Policy` `policies`, `Gateway` `gateways`
    */
   readonly plural?: string;
   /**
@@ -124,7 +126,7 @@ export class PromiseApi implements IApiResource, IApiEndpoint {
    */
   public static of(props: PromiseApiProps): PromiseApi {
     const kind = props.kind;
-    const plural = props.plural ?? `${kind.toLowerCase()}s`;
+    const plural = props.plural ?? pluralOf(kind);
     const versions = props.versions ?? [{ name: 'v1alpha1' }];
     return new PromiseApi({
       apiVersion: 'apiextensions.k8s.io/v1',

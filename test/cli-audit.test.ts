@@ -90,7 +90,7 @@ describe('cdk8s-kratix audit', () => {
     });
 
     test.each<[string, string[], Record<string, string>, string]>([
-      ['no file', [], {}, 'cdk8s-kratix audit: expected one PROMISE.yaml, got 0 files\nusage: cdk8s-kratix audit PROMISE.yaml [--json] [--fail-on critical|high|medium|low|info] [--kratix-config KRATIX-CONFIGMAP.yaml]\n'],
+      ['no file', [], {}, 'cdk8s-kratix audit: no file given\nusage: cdk8s-kratix audit FILE... [--json] [--fail-on critical|high|medium|low|info] [--kratix-config KRATIX-CONFIGMAP.yaml]\n'],
       ['a bad --fail-on', ['p.yaml', '--fail-on', 'severe'], { 'p.yaml': CLEAN }, 'cdk8s-kratix audit: --fail-on "severe": expected one of critical, high, medium, low, info\n'],
       ['an unknown option', ['p.yaml', '--yaml'], { 'p.yaml': CLEAN }, "cdk8s-kratix audit: unknown option '--yaml'; known options: --json, --fail-on, --kratix-config\n"],
       ['a missing file', ['missing.yaml'], {}, 'cdk8s-kratix audit: missing.yaml: cannot read file: ENOENT\n'],
@@ -149,6 +149,36 @@ describe('cdk8s-kratix audit', () => {
     const table = run(['all.yaml'], files).stdout;
     expect(table.match(/^Promise "/gm)).toHaveLength(2);
     expect(table.endsWith('\nall.yaml: 2 Promises, 2 findings: 0 critical, 0 high, 2 medium, 0 low, 0 info\n')).toBe(true);
+  });
+
+  describe('when given several files, like validate', () => {
+    const files = { 'a.yaml': CLEAN, 'b.yaml': CLEAN.replace('name: clean', 'name: second') };
+
+    test('the table has every Promise of every file and a total', () => {
+      const r = run(['a.yaml', 'b.yaml'], files);
+      expect(r.code).toBe(0);
+      expect(r.stdout.match(/^Promise "/gm)).toHaveLength(2);
+      expect(r.stdout.endsWith('\n2 files: 2 Promises, 2 findings: 0 critical, 0 high, 2 medium, 0 low, 0 info\n')).toBe(true);
+    });
+
+    test('--json reports each file, and a summary of all', () => {
+      const json = JSON.parse(run(['a.yaml', 'b.yaml', '--json'], files).stdout);
+      expect(Object.keys(json)).toEqual(['files', 'summary']);
+      expect(json.files.map((f: any) => [f.file, f.promises.map((p: any) => p.promise), f.summary.medium])).toEqual([['a.yaml', ['clean'], 1], ['b.yaml', ['second'], 1]]);
+      expect(json.summary).toEqual({ critical: 0, high: 0, medium: 2, low: 0, info: 0 });
+    });
+
+    test('--fail-on counts the findings of all files', () => {
+      const r = run(['a.yaml', 'b.yaml', '--fail-on', 'medium'], files);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('cdk8s-kratix audit: 2 findings at or above medium (--fail-on medium)\n');
+    });
+
+    test('a bad file names itself', () => {
+      const r = run(['a.yaml', 'missing.yaml'], files);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('cdk8s-kratix audit: missing.yaml: cannot read file: ENOENT\n');
+    });
   });
 
   test('audits a fixture whose Promise embeds other Promises as dependencies once', () => {

@@ -1,3 +1,4 @@
+import { API_YAML } from './support/promise-api';
 import { CliError, CliIo } from '../src/cli/io';
 import { main } from '../src/cli/main';
 
@@ -6,7 +7,7 @@ kind: Promise
 metadata:
   name: env
 spec:
-  workflows:
+${API_YAML}  workflows:
     resource:
       configure:
         - apiVersion: platform.kratix.io/v1alpha1
@@ -44,7 +45,7 @@ describe('cdk8s-kratix import', () => {
     const { code, io } = run(['env.yaml'], { 'env.yaml': PROMISE });
     expect(code).toBe(0);
     expect(io.out).toContain("export function envPromise(scope: Construct, id = 'env'): KratixPromise {");
-    expect(io.out).toContain("import { KratixPromise, WorkflowAction, WorkflowType } from 'cdk8s-kratix';");
+    expect(io.out).toContain("import { KratixPromise, PromiseApi, WorkflowAction, WorkflowType } from 'cdk8s-kratix';");
     expect(io.err).toBe("env.yaml: warning: spec.workflows.resource.configure[0].metadata.namespace: Kratix ignores a pipeline's namespace 'default': "
       + "pipelines run in the Promise's pipeline namespace (spec.workflows.config.pipelineNamespace); remove it\n");
   });

@@ -97,6 +97,71 @@ describe('cdk8s-kratix render', () => {
     expect(run(args, files).stdout).toBe(run(args, files).stdout);
   });
 
+  describe('warnings go to stderr and leave the exit code 0', () => {
+    const WARN = 'cdk8s-kratix render: warning: ';
+    const NO_IMAGE = `${WARN}no --adapter-image: Kratix's own containers (reader, work-writer, status-writer) have no image, as when Kratix's ` +
+      'PIPELINE_ADAPTER_IMG is unset, and the API server rejects such a Job; pass the image your Kratix runs, e.g. ' +
+      'docker.io/syntasso/kratix-platform-pipeline-adapter:<kratix version> with the Helm chart, docker.io/syntasso/kratix-platform:<kratix version> with the kustomize manifests\n';
+
+    test('without --adapter-image, says that Kratix containers have no image', () => {
+      const r = run(['promise.yaml', '--workflow', 'promise/configure'], files);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe(NO_IMAGE);
+      expect('image' in r.docs[4].spec.template.spec.initContainers[0]).toBe(false);
+    });
+
+    test('a workflow without pipelines prints nothing and says so', () => {
+      const noDelete = stringify({ ...PROMISE, spec: { ...PROMISE.spec, workflows: { promise: { configure: [PIPELINE] } } } });
+      const r = run(['promise.yaml', '--workflow', 'promise/delete', '--adapter-image', 'img:v1'], { 'promise.yaml': noDelete });
+      expect(r).toEqual({
+        code: 0,
+        stdout: '',
+        stderr: `${WARN}promise.yaml: spec.workflows.promise.delete: Promise 'app' has no promise/delete pipeline, so Kratix creates nothing for this workflow; nothing to print\n`,
+        docs: [],
+      });
+    });
+
+    test('a request without metadata.uid: its ownerReference uid is "", named in a warning', () => {
+      const noUid = stringify({ ...REQUEST, metadata: { name: 'my-app', namespace: 'team-a' } });
+      const r = run(['promise.yaml', '--workflow', 'resource/configure', '--request', 'request.yaml', '--adapter-image', 'img:v1'], { ...files, 'request.yaml': noUid });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe(`${WARN}request.yaml: metadata.uid: the resource request has no uid, so the Job's ownerReferences[0].uid is ""; ` +
+        'the API server gives every stored object one: render the object as read back from the cluster (kubectl get -o yaml), or set metadata.uid\n');
+      expect(r.docs.find(d => d.kind === 'Job').metadata.ownerReferences[0].uid).toBe('');
+    });
+
+    test('a Promise without metadata.uid, for a promise workflow', () => {
+      const noUid = stringify({ ...PROMISE, metadata: { name: 'app' } });
+      const r = run(['promise.yaml', '--workflow', 'promise/configure', '--adapter-image', 'img:v1'], { 'promise.yaml': noUid });
+      expect(r.stderr).toBe(`${WARN}promise.yaml: metadata.uid: the Promise has no uid, so the Job's ownerReferences[0].uid is ""; ` +
+        'the API server gives every stored object one: render the object as read back from the cluster (kubectl get -o yaml), or set metadata.uid\n');
+    });
+  });
+
+  describe('--promise NAME, for a file with several Promises', () => {
+    const second = { ...PROMISE, metadata: { name: 'db', uid: 'u-2' } };
+    const both = { 'both.yaml': `${stringify(PROMISE)}---\n${stringify(second)}` };
+
+    test('renders the named Promise', () => {
+      const r = run(['both.yaml', '--workflow', 'promise/configure', '--promise', 'db', '--adapter-image', 'img:v1'], both);
+      expect(r.stderr).toBe('');
+      expect(r.docs[4].metadata.labels['kratix.io/promise-name']).toBe('db');
+      expect(run(['both.yaml', '--workflow', 'promise/configure', '--promise=app', '--adapter-image', 'img:v1'], both).docs[4].metadata.labels['kratix.io/promise-name']).toBe('app');
+    });
+
+    test('without --promise, refuses and lists the names', () => {
+      const r = run(['both.yaml', '--workflow', 'promise/configure'], both);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe("cdk8s-kratix render: both.yaml: holds 2 Promises ('app', 'db'); choose one with --promise NAME\n");
+    });
+
+    test('a name the file does not hold', () => {
+      const r = run(['both.yaml', '--workflow', 'promise/configure', '--promise', 'cache'], both);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe("cdk8s-kratix render: both.yaml: no Promise named 'cache' (--promise); the file holds the Promises 'app', 'db'\n");
+    });
+  });
+
   describe('errors go to stderr, name the file and the field, exit code 1', () => {
     const badPipeline = stringify({ ...PROMISE, spec: { ...PROMISE.spec, workflows: { promise: { configure: [{ ...PIPELINE, kind: 'Job' }] } } } });
     test.each<[string, string[], Record<string, string>, string]>([

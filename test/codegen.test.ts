@@ -80,6 +80,15 @@ metadata:
   name: env
   labels: { kratix.io/promise-version: v1.0.0, team: platform }
 spec:
+  api:
+    apiVersion: apiextensions.k8s.io/v1
+    kind: CustomResourceDefinition
+    metadata: { name: envs.example.com }
+    spec:
+      group: example.com
+      names: { kind: Env, plural: envs }
+      scope: Namespaced
+      versions: [{ name: v1, served: true, storage: true, schema: { openAPIV3Schema: { type: object } } }]
   workflows:
     config: { reconciliationInterval: 1h0m0s }
     resource:
@@ -121,7 +130,7 @@ status: { observedGeneration: 2 }
     expect(module).toContain("export function envPromise(scope: Construct, id = 'env'): KratixPromise {");
     expect(module).toMatch(/^import \{ Duration \} from 'cdk8s';$/m);
     expect(module).toMatch(/^import \{ ImagePullPolicy, k8s, RestartPolicy \} from 'cdk8s-plus-28';$/m);
-    expect(module).toMatch(/^import \{ KratixPromise, Pipeline, WorkflowAction, WorkflowType \} from 'cdk8s-kratix';$/m);
+    expect(module).toMatch(/^import \{ KratixPromise, Pipeline, PromiseApi, WorkflowAction, WorkflowType \} from 'cdk8s-kratix';$/m);
   });
 
   test('uses typed props where they express the input, escape hatches elsewhere', () => {
@@ -147,31 +156,97 @@ status: { observedGeneration: 2 }
   });
 
   test('type-checks against the library', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-kratix-codegen-'));
-    const file = path.join(dir, 'env.ts');
-    fs.writeFileSync(file, module);
-    fs.writeFileSync(path.join(dir, 'rbac.ts'), generate(fs.readFileSync(path.join(FIXTURES, 'syntasso+kratix__test-system-assets-rbac-promise.yaml'), 'utf8')));
-    const root = path.join(__dirname, '..');
-    const program = ts.createProgram([file, path.join(dir, 'rbac.ts')], {
-      noEmit: true,
-      strict: true,
-      noUnusedLocals: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.CommonJS,
-      moduleResolution: ts.ModuleResolutionKind.Node10,
-      skipLibCheck: true,
-      types: ['node'],
-      typeRoots: [path.join(root, 'node_modules', '@types')],
-      baseUrl: root,
-      paths: { 'cdk8s-kratix': ['src'], '*': ['node_modules/*'] },
-    });
-    const diagnostics = ts.getPreEmitDiagnostics(program).map(d => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    fs.rmSync(dir, { recursive: true, force: true });
-    expect(diagnostics).toEqual([]);
+    expect(typeCheck({ 'env.ts': module, 'rbac.ts': generate(fs.readFileSync(path.join(FIXTURES, 'syntasso+kratix__test-system-assets-rbac-promise.yaml'), 'utf8')) })).toEqual([]);
+  });
+});
+
+/**
+ * The diagnostics of `tsc --strict --noUnusedLocals` on generated modules, all in one program
+ * (one program checks the library once), with `cdk8s-kratix` bound to the project's src.
+ */
+function typeCheck(modules: Record<string, string>): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-kratix-codegen-'));
+  const files = Object.entries(modules).map(([name, text]) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+  });
+  const root = path.join(__dirname, '..');
+  const program = ts.createProgram(files, {
+    noEmit: true,
+    strict: true,
+    noUnusedLocals: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    skipLibCheck: true,
+    types: ['node'],
+    typeRoots: [path.join(root, 'node_modules', '@types')],
+    baseUrl: root,
+    paths: { 'cdk8s-kratix': ['src'], '*': ['node_modules/*'] },
+  });
+  const diagnostics = ts.getPreEmitDiagnostics(program).map(d => {
+    const where = d.file ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ` : '';
+    return `${where}TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+  return diagnostics;
+}
+
+describe('a Promise that Kubernetes or Kratix would reject, as found in the marketplace', () => {
+  const promise = (name: string, spec: string) => `apiVersion: platform.kratix.io/v1alpha1\nkind: Promise\nmetadata: {name: ${name}}\nspec:\n${spec}`;
+  const cases: Array<[string, string]> = [
+    // workshop-app-promise: Kubernetes requires secretKeyRef.key, the k8s types make it required.
+    ['a secretKeyRef without key', promise('app', `  workflows:
+    promise:
+      configure:
+        - apiVersion: platform.kratix.io/v1alpha1
+          kind: Pipeline
+          metadata: {name: p}
+          spec:
+            containers:
+              - name: c
+                image: ghcr.io/acme/app:v1
+                env:
+                  - {name: TOKEN, valueFrom: {secretKeyRef: {name: gh}}}
+`)],
+    // kubeflow-pipelines: an API whose apiVersion is not apiextensions.k8s.io/v1.
+    ['an API of apiextensions.k8s.io/v1alpha1', promise('kf', `  api:
+    apiVersion: apiextensions.k8s.io/v1alpha1
+    kind: CustomResourceDefinition
+    metadata: {name: kfs.example.com}
+    spec:
+      group: example.com
+      names: {kind: Kf, plural: kfs}
+      scope: Namespaced
+      versions: [{name: v1, served: true, storage: true, schema: {openAPIV3Schema: {type: object}}}]
+`)],
+  ];
+
+  test.each(cases)('%s: the generated module synthesizes, the same Promise as fromYaml', (_, text) => {
+    const [build] = Object.values(load(generate(text)));
+    const chart = new Chart(Testing.app(), 'test');
+    build(chart);
+    const [generated] = Testing.synth(chart);
+    expect(generated).toEqual(synthOne(s => lib.KratixPromise.fromYaml(s, 'imported', text)));
+    expect(semanticDifference(generated, parseYaml12(text)[0])).toBeUndefined();
+  });
+
+  test('the generated modules pass tsc --strict, with every fixture\'s (one program)', () => {
+    const modules: Record<string, string> = Object.fromEntries(cases.map(([, text], i) => [`case${i}.ts`, generate(text)]));
+    fixtures.forEach((file, i) => { modules[`fixture${i}.ts`] = generate(fs.readFileSync(path.join(FIXTURES, file), 'utf8'), file); });
+    expect(typeCheck(modules)).toEqual([]);
   });
 });
 
 describe('every fixture, generated, compiled and synthesized', () => {
+  test.each(fixtures)('%s synthesizes the same Promise as KratixPromise.fromYaml', (file) => {
+    const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+    const functions = Object.values(load(generate(text, file)));
+    if (functions.length !== 1) return expect(functions.length).toBeGreaterThan(1);
+    expect(synthOne(s => functions[0](s))).toEqual(synthOne(s => lib.KratixPromise.fromYaml(s, 'imported', text)));
+  });
+
   test.each(fixtures)('%s', (file) => {
     const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
     const module = generate(text, file);

@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import { RestartPolicy } from 'cdk8s-plus-28';
 import { KratixPromise, PipelineProps, PromiseApi, WorkflowAction, WorkflowType } from '../src';
+import { testApi } from './support/promise-api';
 
 // Each bad input of the foundation issue fails at synth with the construct path, the field,
 // the bad value and the fix. The rules live in src/validate; these pin what a user sees.
@@ -9,7 +10,7 @@ const C = { name: 'c', image: 'ghcr.io/acme/c:v1' };
 
 function synthError(build: (promise: KratixPromise) => void, props = {}): string {
   const chart = Testing.chart();
-  build(new KratixPromise(chart, 'env', props));
+  build(new KratixPromise(chart, 'env', { api: testApi(), ...props }));
   try {
     Testing.synth(chart);
   } catch (e: any) {
@@ -64,7 +65,7 @@ describe('when the input is bad, synth fails naming construct, field, value and 
 
   test('a pipeline ID of exactly 60 characters is accepted', () => {
     const chart = Testing.chart();
-    new KratixPromise(chart, 'env').addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'a'.repeat(37), { containers: [C] });
+    new KratixPromise(chart, 'env', { api: testApi() }).addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'a'.repeat(37), { containers: [C] });
     expect(() => Testing.synth(chart)).not.toThrow();
   });
 
@@ -111,7 +112,7 @@ describe('when a pipeline changes after a synth', () => {
     ['rbac.addPermission', p => p.rbac.addPermission({ verbs: ['get'] }), 'permission has no resources'],
   ])('%s is validated at the next synth', (_, change, message) => {
     const chart = Testing.chart();
-    const pipeline = new KratixPromise(chart, 'env').addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'notify', { containers: [C] });
+    const pipeline = new KratixPromise(chart, 'env', { api: testApi() }).addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'notify', { containers: [C] });
     expect(() => Testing.synth(chart)).not.toThrow();
     change(pipeline);
     expect(() => Testing.synth(chart)).toThrow(message);
@@ -122,7 +123,7 @@ describe('when a Promise changes after a synth', () => {
   // A Promise keeps its validation result between synths until it changes: every change counts,
   // and a spec built for one synth is never reused after a change.
   const valid = (chart: ReturnType<typeof Testing.chart>) => {
-    const promise = new KratixPromise(chart, 'env');
+    const promise = new KratixPromise(chart, 'env', { api: testApi() });
     promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'notify', { containers: [C] });
     return promise;
   };

@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import { EnvPromiseChart } from '../examples/env-promise';
+import { renderWorkflow } from '../src/render';
 import { promiseProblems } from '../src/validate';
 import { promiseCrdErrors } from './support/kratix-crd';
 
@@ -34,6 +35,15 @@ describe('the examples app (the Kratix workflows reference, in TypeScript)', () 
     expect(notify.spec.imagePullSecrets).toEqual([{ name: 'registry-credentials' }]);
     expect(notify.metadata.labels).toEqual({ team: 'networking' });
     expect(notify.metadata.annotations).toEqual({ 'example.com/owner': 'network-team' });
+  });
+
+  test('a container with command and args, as the seed\'s Pipeline example lists them, which the Job runs', () => {
+    const container = wf.resource.configure[0].spec.containers[0];
+    expect([container.command, container.args]).toEqual([['/bin/notify'], ['--template', '/templates/message.tmpl']]);
+    const request = { apiVersion: `${promise.spec.api.spec.group}/v1`, kind: promise.spec.api.spec.names.kind, metadata: { name: 'dev', namespace: 'team-a', uid: 'u-1' } };
+    const [rendered] = renderWorkflow(promise, 'resource/configure', request, { adapterImage: 'ghcr.io/syntasso/kratix-pipeline-adapter:v1' });
+    const notify = rendered.job.spec.template.spec.initContainers.find((c: any) => c.name === 'notify');
+    expect([notify.command, notify.args]).toEqual([['/bin/notify'], ['--template', '/templates/message.tmpl']]);
   });
 
   test('a custom service account', () => {

@@ -1,10 +1,11 @@
 import { ApiObject, Chart, Duration, Testing } from 'cdk8s';
-import { KratixPromise, PromiseApi, WorkflowAction, WorkflowType } from '../src';
+import { KratixPromise, KratixPromiseProps, PromiseApi, WorkflowAction, WorkflowType } from '../src';
 import { promiseCrdErrors } from './support/kratix-crd';
+import { testApi } from './support/promise-api';
 
-function synthPromise(build: (promise: KratixPromise) => void = () => {}): any {
+function synthPromise(build: (promise: KratixPromise) => void = () => {}, props: KratixPromiseProps = {}): any {
   const chart = Testing.chart();
-  const promise = new KratixPromise(chart, 'env');
+  const promise = new KratixPromise(chart, 'env', props);
   build(promise);
   return Testing.synth(chart).find((o: any) => o.kind === 'Promise');
 }
@@ -66,7 +67,7 @@ describe('KratixPromise', () => {
         labels: { 'team': 'data', 'kratix.io/promise-version': 'v1.2.0' },
         annotations: { 'example.com/doc': 'https://example.com' },
       });
-      expect(promise.spec.api.metadata.name).toBe('rediss.marketplace.kratix.io');
+      expect(promise.spec.api.metadata.name).toBe('redises.marketplace.kratix.io');
       expect(promise.spec.dependencies).toEqual([
         { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } },
         { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } },
@@ -97,7 +98,7 @@ describe('KratixPromise', () => {
         p.addPipeline(WorkflowType.PROMISE, WorkflowAction.CONFIGURE, 'pc2', { containers: [{ name: 'c', image: 'i:1' }] });
         p.addPipeline(WorkflowType.PROMISE, WorkflowAction.DELETE, 'pd', { containers: [{ name: 'c', image: 'i:1' }] });
         p.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'rc', { containers: [{ name: 'c', image: 'i:1' }] });
-      });
+      }, { api: testApi() });
       const names = (list: any[]) => list.map(p => p.metadata.name);
       expect(names(promise.spec.workflows.promise.configure)).toEqual(['pc1', 'pc2']);
       expect(names(promise.spec.workflows.promise.delete)).toEqual(['pd']);
@@ -131,7 +132,7 @@ describe('KratixPromise', () => {
   describe('mutate after construction, then synth', () => {
     test('pipelines, dependencies, selectors and required promises added later are synthesized', () => {
       const chart = Testing.chart();
-      const promise = new KratixPromise(chart, 'env');
+      const promise = new KratixPromise(chart, 'env', { api: testApi() });
       const pipeline = promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'late');
       pipeline.addContainer({ name: 'c', image: 'i:1' });
       promise.addDependencyManifest({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } });
@@ -149,7 +150,7 @@ describe('KratixPromise', () => {
 
   test('a change right after validation, in the same tick, still shows in toJson and in the next synth', () => {
     const chart = Testing.chart();
-    const promise = new KratixPromise(chart, 'env');
+    const promise = new KratixPromise(chart, 'env', { api: testApi() });
     const pipeline = promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'p', { containers: [{ name: 'a', image: 'i:1' }] });
     expect(promise.node.validate()).toEqual([]);
     pipeline.addContainer({ name: 'b', image: 'i:1' });
@@ -207,5 +208,62 @@ describe('KratixPromise', () => {
     expect(a.workflow(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE).pipelines[0].toJson().spec.nodeSelector).toEqual({ zone: 'changed' });
     expect(b.workflow(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE).pipelines[0].toJson().spec.nodeSelector).toEqual({ zone: 'z' });
     expect(dependency.data).toEqual({ a: '1' });
+  });
+
+  describe('warnings at synth', () => {
+    const TYPO = "cdk8s-kratix: warning: KratixPromise 'test/env': spec.workflow: unknown field 'workflow': Kratix's API server drops it; did you mean 'workflows'?\n";
+    let stderr: jest.SpyInstance;
+    const printed = () => stderr.mock.calls.map(c => String(c[0])).filter(t => t.startsWith('cdk8s-kratix: warning: '));
+    beforeEach(() => { stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true); });
+    afterEach(() => {
+      stderr.mockRestore();
+      delete process.env.CDK8S_KRATIX_STRICT;
+    });
+
+    function typo(props: { strict?: boolean } = {}): Chart {
+      const chart = Testing.chart();
+      const promise = new KratixPromise(chart, 'env', props);
+      promise.addOverride('spec.workflow.config.pipelineNamespace', 'x');
+      return chart;
+    }
+
+    test('are printed on stderr once each, with the construct path, the field and the fix', () => {
+      const chart = typo();
+      expect(Testing.synth(chart)[0].spec.workflow).toEqual({ config: { pipelineNamespace: 'x' } });
+      Testing.synth(chart);
+      expect(printed()).toEqual([TYPO]);
+    });
+
+    test('name the pipeline construct for a problem inside a pipeline', () => {
+      const chart = Testing.chart();
+      const promise = new KratixPromise(chart, 'env');
+      promise.addPipeline(WorkflowType.PROMISE, WorkflowAction.CONFIGURE, 'setup', { containers: [{ name: 'main', image: 'ghcr.io/acme/setup:v1' }] })
+        .addOverride('metadata.namespace', 'elsewhere');
+      Testing.synth(chart);
+      expect(printed()).toEqual(["cdk8s-kratix: warning: Pipeline 'test/env/promise/configure/setup': metadata.namespace: Kratix ignores a pipeline's namespace 'elsewhere': " +
+        "pipelines run in the Promise's pipeline namespace (spec.workflows.config.pipelineNamespace); remove it\n"]);
+    });
+
+    test('strict mode (the strict prop) fails the synthesis with each warning', () => {
+      const chart = typo({ strict: true });
+      expect(() => Testing.synth(chart)).toThrow("KratixPromise 'test/env': spec.workflow: unknown field 'workflow': Kratix's API server drops it; did you mean 'workflows'? " +
+        '(a warning, an error in strict mode: CDK8S_KRATIX_STRICT or the strict prop)');
+    });
+
+    test('strict mode (CDK8S_KRATIX_STRICT=1) fails the synthesis; strict: false overrides it', () => {
+      process.env.CDK8S_KRATIX_STRICT = '1';
+      expect(() => Testing.synth(typo())).toThrow(/spec\.workflow: unknown field 'workflow'.*\(a warning, an error in strict mode/);
+      expect(() => Testing.synth(typo({ strict: false }))).not.toThrow();
+    });
+
+    test('strict mode is off by default; a Promise without warnings passes in strict mode', () => {
+      expect(new KratixPromise(Testing.chart(), 'env').strict).toBe(false);
+      process.env.CDK8S_KRATIX_STRICT = 'true';
+      expect(new KratixPromise(Testing.chart(), 'env').strict).toBe(true);
+      const chart = Testing.chart();
+      new KratixPromise(chart, 'env', { strict: true });
+      expect(() => Testing.synth(chart)).not.toThrow();
+      expect(printed()).toEqual([]);
+    });
   });
 });

@@ -63,7 +63,7 @@ describe('the packed library, installed into a new cdk8s app', () => {
     expect(synthesized).toHaveLength(1);
     const promise = synthesized[0];
     expect(promise.kind).toBe('Promise');
-    expect(promise.spec.api.metadata.name).toBe('rediss.marketplace.kratix.io');
+    expect(promise.spec.api.metadata.name).toBe('redises.marketplace.kratix.io');
     expect(promise.spec.workflows.config.reconciliationInterval).toBe('2h0m0s');
     expect(promise.spec.workflows.resource.configure[0].spec).toEqual({
       containers: [{ name: 'deploy', image: 'ghcr.io/acme/redis-deploy:v1', env: [{ name: 'TIER', value: 'dev' }] }],

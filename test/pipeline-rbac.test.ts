@@ -1,10 +1,11 @@
 import { Testing } from 'cdk8s';
 import { ApiResource, ConfigMap, Secret, ServiceAccount } from 'cdk8s-plus-28';
 import { KratixPromise, PermissionScope, WorkflowAction, WorkflowType } from '../src';
+import { testApi } from './support/promise-api';
 
 function newPipeline(rbac: any = {}) {
   const chart = Testing.chart();
-  const promise = new KratixPromise(chart, 'env');
+  const promise = new KratixPromise(chart, 'env', { api: testApi() });
   return { chart, pipeline: promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'slack-notify', { rbac }) };
 }
 

@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import { KratixConfig, KratixPromise, WorkflowAction, WorkflowType } from '../src';
+import { testApi } from './support/promise-api';
 import { PromiseAudit } from '../src/audit/promise-audit';
 import { PipelineSecurity } from '../src/pipeline-security';
 import { KRATIX_SECURITY_CONTEXT } from '../src/render/settings';
@@ -29,7 +30,7 @@ describe('PipelineSecurity.restricted()', () => {
   describe('when a pipeline container uses it', () => {
     test('the container synthesizes exactly that context, and the audit reports no container-security finding', () => {
       const chart = Testing.chart();
-      const promise = new KratixPromise(chart, 'env');
+      const promise = new KratixPromise(chart, 'env', { api: testApi() });
       promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'deploy', {
         containers: [{ name: 'deploy', image: 'ghcr.io/acme/deploy:v1.0.0', securityContext: PipelineSecurity.restricted() }],
       });

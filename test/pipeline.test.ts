@@ -1,10 +1,11 @@
 import { Testing } from 'cdk8s';
 import { ConfigMap, EnvValue, Env, ImagePullPolicy, k8s, RestartPolicy, Secret, Volume, EnvFieldPaths } from 'cdk8s-plus-28';
 import { KratixPromise, Pipeline, WorkflowAction, WorkflowType } from '../src';
+import { testApi } from './support/promise-api';
 
 function newPipeline(props: any = {}): { chart: any; pipeline: Pipeline } {
   const chart = Testing.chart();
-  const promise = new KratixPromise(chart, 'env');
+  const promise = new KratixPromise(chart, 'env', { api: testApi() });
   const pipeline = promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'slack-notify', props);
   return { chart, pipeline };
 }

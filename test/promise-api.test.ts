@@ -22,6 +22,14 @@ describe('PromiseApi', () => {
     });
   });
 
+  test.each([
+    ['Redis', 'redises'], ['Box', 'boxes'], ['Quiz', 'quizes'], ['Batch', 'batches'], ['Mesh', 'meshes'], ['Graph', 'graphs'],
+    ['Policy', 'policies'], ['Gateway', 'gateways'], ['Knife', 'knives'], ['Leaf', 'leaves'], ['PostgreSQL', 'postgresqls'], ['X', 'x'],
+  ])('of(): the default plural of %s is %s, by the rules of k8s.io/gengo\'s plural namer', (kind, plural) => {
+    const names = PromiseApi.of({ group: 'example.com', kind }).toJson().spec.names;
+    expect(names.plural).toBe(plural);
+  });
+
   test('of(): explicit names and versions; only the first version stores by default', () => {
     const crd = PromiseApi.of({
       group: 'g.io',

@@ -10,8 +10,17 @@ function pipeline(name: string, spec: any = { containers: [{ name: 'main', image
   return { apiVersion: 'platform.kratix.io/v1alpha1', kind: 'Pipeline', metadata: { name }, spec, ...extra };
 }
 
+const MINIMAL_API = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: 'envs.example.com' },
+  spec: { group: 'example.com', names: { kind: 'Env', plural: 'envs' }, scope: 'Namespaced', versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object' } } }] },
+};
+
+/** A Promise document; one with resource workflows and no `api` gets a minimal API, which Kratix requires for them. */
 function promiseDoc(spec: any = {}, extra: any = {}): any {
-  return { apiVersion: 'platform.kratix.io/v1alpha1', kind: 'Promise', metadata: { name: 'env' }, spec, ...extra };
+  const complete = spec.workflows?.resource !== undefined && !('api' in spec) ? { api: MINIMAL_API, ...spec } : spec;
+  return { apiVersion: 'platform.kratix.io/v1alpha1', kind: 'Promise', metadata: { name: 'env' }, spec: complete, ...extra };
 }
 
 function importDoc(doc: any, options: PromiseImportOptions = {}): { promise: KratixPromise; chart: Chart; warnings: PromiseImportWarning[] } {

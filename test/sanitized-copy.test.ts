@@ -2,6 +2,7 @@ import { ApiObject, App, Chart, ChartProps, IResolver, JsonPatch, Lazy, Resoluti
 import * as fc from 'fast-check';
 import { KratixPromise, WorkflowAction, WorkflowType } from '../src';
 import { params } from './properties/arbitraries';
+import { testApi } from './support/promise-api';
 import { NOT_PLAIN, sanitizedCopy } from '../src/private/json';
 
 /** What cdk8s itself makes of `spec` in an ApiObject. */
@@ -48,7 +49,7 @@ describe('sanitizedCopy: cdk8s resolve + sanitizeValue in one pass', () => {
 
 describe('a Promise synthesizes as cdk8s would resolve it', () => {
   function promiseIn(app: App, chartProps: ChartProps = {}): KratixPromise {
-    const promise = new KratixPromise(new Chart(app, 'c', chartProps), 'env', { labels: { team: 'a' } });
+    const promise = new KratixPromise(new Chart(app, 'c', chartProps), 'env', { labels: { team: 'a' }, api: testApi() });
     promise.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'notify', {
       containers: [{ name: 'c', image: 'i:1', args: ['b', 'a'] }],
       nodeSelector: { zone: 'z', arch: 'amd64' },

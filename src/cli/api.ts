@@ -1,8 +1,9 @@
 import { CliError, CliIo, Command, parseArgs } from './io';
+import { COMMAND_USAGE } from './usage';
 import { readYamlDocuments } from './yaml-files';
 import { generateRequestModule, RequestSource } from '../codegen/request-module';
 
-const USAGE = 'usage: cdk8s-kratix api PROMISE.yaml [-o FILE.ts]';
+const USAGE = COMMAND_USAGE.api;
 
 /**
  * The Promise APIs of a YAML file: `spec.api` of each Promise document, and each

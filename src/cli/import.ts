@@ -1,12 +1,13 @@
 import * as path from 'path';
 import { CliError, CliIo, Command, parseArgs } from './io';
+import { COMMAND_USAGE } from './usage';
 import { generatePromiseModule } from '../codegen/promise-module';
 import { generateRequestCode } from '../codegen/request-module';
 import { PromisePlan } from '../import/plan';
 import { promiseDocuments, verifiedPlan } from '../import/promise-import';
 import { KratixPromise } from '../kratix-promise';
 
-const USAGE = 'usage: cdk8s-kratix import PROMISE.yaml [-o FILE.ts] [--lenient]';
+const USAGE = COMMAND_USAGE.import;
 
 /**
  * `cdk8s-kratix import PROMISE.yaml [-o FILE.ts] [--lenient]`: writes a TypeScript module that

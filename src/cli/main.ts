@@ -1,24 +1,5 @@
 import { AsyncCommand, CliError, CliIo, Command, processIo } from './io';
-
-const USAGE = `usage: cdk8s-kratix <command> [options]
-
-commands:
-  render PROMISE.yaml --workflow TYPE/ACTION [--request REQUEST.yaml] [--kratix-config KRATIX-CONFIGMAP.yaml]
-         [--adapter-image IMAGE] [--adapter-pull-secret NAME]
-                                 print every object Kratix creates for a workflow
-  validate FILE... [--lenient]   check Promise files against Kratix's schema and rules
-  import PROMISE.yaml [-o FILE.ts] [--lenient]
-                                 generate TypeScript that builds the Promise with cdk8s-kratix,
-                                 and a typed request class per Promise API
-  api PROMISE.yaml [-o FILE.ts]  generate only the typed request classes of the Promise APIs
-  audit PROMISE.yaml [--json] [--fail-on SEVERITY] [--kratix-config KRATIX-CONFIGMAP.yaml]
-                                 report the permissions and security findings of every pipeline
-  run PROMISE.yaml --workflow TYPE/ACTION [--request REQUEST.yaml] [--exec CONTAINER=COMMAND ...]
-      [--engine docker|podman] [--destinations DESTINATIONS.yaml] [--promise NAME] --out DIR [--expect DIR]
-                                 run a workflow locally as Kratix would: Works, state store, status
-
-global options: --debug (print stack traces)
-`;
+import { COMMAND_USAGE, packageVersion, USAGE } from './usage';
 
 // Commands are loaded on first use so that `cdk8s-kratix validate` does not pay for the renderer.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -63,10 +44,22 @@ function dispatch(argv: string[], io: CliIo): number | Promise<number> {
     (name === undefined ? io.stderr : io.stdout)(USAGE);
     return name === undefined ? 1 : 0;
   }
+  if (name === '--version' || name === '-V') {
+    io.stdout(`cdk8s-kratix ${packageVersion()}\n`);
+    return 0;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout(`cdk8s-kratix ${packageVersion()}\n`);
+    return 0;
+  }
   const load = COMMANDS[name];
   if (!load) {
     io.stderr(`cdk8s-kratix: unknown command '${name}'\n\n${USAGE}`);
     return 1;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${COMMAND_USAGE[name]}\n`);
+    return 0;
   }
   const fail = (e: any): number => {
     if (debug) {

@@ -1,56 +1,98 @@
 import { CliError, CliIo, Command, parseArgs } from './io';
+import { COMMAND_USAGE } from './usage';
 import { readKratixConfig, readYamlDocuments } from './yaml-files';
 import { WORKFLOW_REFS } from '../private/workflows';
 import { RenderError, renderWorkflow, toYaml, WorkflowRef, workflowObjects } from '../render';
 
 const WORKFLOWS = WORKFLOW_REFS;
 
-const USAGE = 'usage: cdk8s-kratix render PROMISE.yaml --workflow promise/configure|promise/delete|resource/configure|resource/delete ' +
-  '[--request REQUEST.yaml] [--kratix-config KRATIX-CONFIGMAP.yaml] [--adapter-image IMAGE] [--adapter-pull-secret NAME]';
+const USAGE = COMMAND_USAGE.render;
+
+/** The images Kratix's own installs give PIPELINE_ADAPTER_IMG (docs/kratix-rendering.md §PIPELINE_ADAPTER_IMG). */
+const ADAPTER_IMAGE_HINT = 'docker.io/syntasso/kratix-platform-pipeline-adapter:<kratix version> with the Helm chart, ' +
+  'docker.io/syntasso/kratix-platform:<kratix version> with the kustomize manifests';
+
+function isMap(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The name of a Promise document, for messages. */
+function nameOf(value: unknown): string {
+  const name = isMap(value) && isMap(value.metadata) ? value.metadata.name : undefined;
+  return typeof name === 'string' ? name : '';
+}
 
 /**
- * Reads the one document of `kind` in a YAML file. A file with several documents must hold
- * exactly one of that kind.
+ * Reads the Promise to render from a YAML file: its only Promise document, or the one named
+ * `chosen` (`--promise NAME`). A file of one document holds the Promise whatever its kind, so that
+ * a wrong kind is reported by the renderer with its field.
  */
-function readDocument(io: CliIo, file: string, kind: string | undefined, what: string): Record<string, any> {
+function readPromise(io: CliIo, file: string, chosen: string | undefined): Record<string, any> {
   const values = readYamlDocuments(io, file).map(d => d.value);
-  if (values.length === 0) throw new CliError(`${file}: no document found; expected a ${what}`);
-  const candidates = values.length === 1 || kind === undefined ? values : values.filter(v => v?.kind === kind);
-  if (candidates.length !== 1) {
-    throw new CliError(`${file}: holds ${values.length} documents; expected exactly one ${what}`);
+  if (values.length === 0) throw new CliError(`${file}: no document found; expected a Promise`);
+  const promises = values.length === 1 && chosen === undefined ? values : values.filter(v => v?.kind === 'Promise');
+  const names = promises.map(p => `'${nameOf(p)}'`).join(', ');
+  let candidates = promises;
+  if (chosen !== undefined) {
+    candidates = promises.filter(p => nameOf(p) === chosen);
+    if (candidates.length === 0) {
+      throw new CliError(`${file}: no Promise named '${chosen}' (--promise); the file holds ${promises.length === 0 ? 'no Promise' : `the Promises ${names}`}`);
+    }
+  }
+  if (candidates.length === 0) throw new CliError(`${file}: holds ${values.length} documents but no Promise; expected exactly one Promise`);
+  if (candidates.length > 1) {
+    throw new CliError(chosen === undefined
+      ? `${file}: holds ${candidates.length} Promises (${names}); choose one with --promise NAME`
+      : `${file}: holds ${candidates.length} Promises named '${chosen}'; keep one of them in the file`);
   }
   const value = candidates[0];
-  if (typeof value !== 'object' || Array.isArray(value)) throw new CliError(`${file}: the document is not a ${what} object`);
+  if (!isMap(value)) throw new CliError(`${file}: the document is not a Promise object`);
   return value;
+}
+
+/** Reads the one resource request of a YAML file. */
+function readRequest(io: CliIo, file: string): Record<string, any> {
+  const values = readYamlDocuments(io, file).map(d => d.value);
+  if (values.length === 0) throw new CliError(`${file}: no document found; expected a resource request`);
+  if (values.length !== 1) throw new CliError(`${file}: holds ${values.length} documents; expected exactly one resource request`);
+  if (!isMap(values[0])) throw new CliError(`${file}: the document is not a resource request object`);
+  return values[0];
 }
 
 /**
  * `cdk8s-kratix render PROMISE.yaml --workflow TYPE/ACTION [...]`: prints every object Kratix
  * creates for every pipeline of the workflow (delete: only the first) as multi-document YAML, in
  * Kratix's apply order. Without `--kratix-config` the kratix ConfigMap counts as absent.
+ *
+ * Warnings go to stderr and do not change the exit code: no `--adapter-image` (Kratix's own
+ * containers get `image: ""`), an owner without `metadata.uid`, and a workflow without pipelines,
+ * for which Kratix creates nothing: an empty rendering is then the right answer (exit 0), so that
+ * `render ... | kubectl apply -f -` of a Promise without, say, delete pipelines does not fail.
  */
 export const render: Command = (args, io) => {
   const { positionals, options } = parseArgs(args, [],
-    ['--workflow', '--request', '--kratix-config', '--adapter-image', '--adapter-pull-secret']);
+    ['--workflow', '--promise', '--request', '--kratix-config', '--adapter-image', '--adapter-pull-secret']);
   if (positionals.length !== 1) throw new CliError(`expected one PROMISE.yaml, got ${positionals.length} files\n${USAGE}`);
   const promiseFile = positionals[0];
   const workflow = options.workflow as string | undefined;
   if (workflow === undefined) throw new CliError(`--workflow is required\n${USAGE}`);
   if (!WORKFLOWS.includes(workflow)) throw new CliError(`--workflow ${JSON.stringify(workflow)}: expected one of ${WORKFLOWS.join(', ')}`);
   const requestFile = options.request as string | undefined;
-  if (workflow.startsWith('resource/') && requestFile === undefined) {
+  const isResource = workflow.startsWith('resource/');
+  if (isResource && requestFile === undefined) {
     throw new CliError(`--request REQUEST.yaml is required for ${workflow}: resource workflows render for one resource request`);
   }
 
-  const promise = readDocument(io, promiseFile, 'Promise', 'Promise');
-  const request = requestFile !== undefined && workflow.startsWith('resource/') ? readDocument(io, requestFile, undefined, 'resource request') : undefined;
+  const promise = readPromise(io, promiseFile, options.promise as string | undefined);
+  const request = requestFile !== undefined && isResource ? readRequest(io, requestFile) : undefined;
   const configFile = options['kratix-config'] as string | undefined;
   const kratixConfig = configFile !== undefined ? readKratixConfig(io, configFile) : undefined;
+  const adapterImage = (options['adapter-image'] as string | undefined) ?? '';
 
   let rendered;
   try {
     rendered = renderWorkflow(promise, workflow as WorkflowRef, request, {
-      adapterImage: (options['adapter-image'] as string | undefined) ?? '',
+      adapterImage,
       adapterPullSecret: (options['adapter-pull-secret'] as string | undefined) ?? '',
       kratixConfig,
     });
@@ -62,6 +104,21 @@ export const render: Command = (args, io) => {
       throw new CliError(`${e.input === 'promise' ? promiseFile : requestFile}: ${e.path}: ${e.problem}`);
     }
     throw e;
+  }
+  const warn = (text: string) => io.stderr(`cdk8s-kratix render: warning: ${text}\n`);
+  if (rendered.length === 0) {
+    warn(`${promiseFile}: spec.workflows.${workflow.replace('/', '.')}: Promise '${nameOf(promise)}' has no ${workflow} pipeline, so Kratix creates nothing for this workflow; nothing to print`);
+    return 0;
+  }
+  if (adapterImage === '') {
+    warn("no --adapter-image: Kratix's own containers (reader, work-writer, status-writer) have no image, as when Kratix's " +
+      `PIPELINE_ADAPTER_IMG is unset, and the API server rejects such a Job; pass the image your Kratix runs, e.g. ${ADAPTER_IMAGE_HINT}`);
+  }
+  const [owner, ownerFile] = isResource ? [request, requestFile] : [promise, promiseFile];
+  const uid = isMap(owner?.metadata) ? owner.metadata.uid : undefined;
+  if (uid === undefined || uid === null || uid === '') {
+    warn(`${ownerFile}: metadata.uid: the ${isResource ? 'resource request' : 'Promise'} has no uid, so the Job's ownerReferences[0].uid is ""; ` +
+      'the API server gives every stored object one: render the object as read back from the cluster (kubectl get -o yaml), or set metadata.uid');
   }
   io.stdout(toYaml(workflowObjects(rendered)));
   return 0;

@@ -2,14 +2,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 import { AsyncCommand, CliError, CliIo, parseArgs } from './io';
+import { COMMAND_USAGE } from './usage';
 import { readYamlDocuments } from './yaml-files';
 import { WorkflowRef } from '../render';
 import { DestinationError, diffTrees, readDestinations, resultFiles, RunInputError, runSummary, runWorkflow } from '../run';
 
 const WORKFLOWS = ['promise/configure', 'promise/delete', 'resource/configure', 'resource/delete'];
 
-const USAGE = 'usage: cdk8s-kratix run PROMISE.yaml --workflow TYPE/ACTION [--request REQUEST.yaml] [--exec CONTAINER=COMMAND ...] ' +
-  '[--engine docker|podman] [--destinations DESTINATIONS.yaml] [--promise NAME] --out DIR [--expect DIR]';
+const USAGE = COMMAND_USAGE.run;
 
 /** The Promise of a file: the only one, or the one named by `--promise`. */
 function readPromise(io: CliIo, file: string, name: string | undefined): any {

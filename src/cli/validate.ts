@@ -1,8 +1,9 @@
 import { Problem, validatePromiseDocument } from '../validate';
 import { CliError, CliIo, Command, parseArgs } from './io';
+import { COMMAND_USAGE } from './usage';
 import { readYamlDocuments } from '../private/yaml';
 
-const USAGE = 'usage: cdk8s-kratix validate FILE... [--lenient]';
+const USAGE = COMMAND_USAGE.validate;
 
 /**
  * `cdk8s-kratix validate FILE... [--lenient]`: checks every Promise document of every file against

@@ -35,11 +35,17 @@ function generateFunction(plan: PromisePlan, imports: Imports, taken: Set<string
   const vars = new Set(['scope', 'id', 'promise']);
   const body: string[] = [];
   const indent = '  ';
-  imports.collect(plan.props);
-  body.push(`const promise = new KratixPromise(scope, id${propsArgument(plan.props, indent)});`);
-  for (const workflow of plan.workflows) body.push(...workflowStatements(workflow, imports, vars, indent));
-  body.push(...callStatements('promise', plan.calls, imports, indent));
-  body.push('', 'return promise;');
+  if (plan.rejectedDocument !== undefined) {
+    // Typed constructs would fail at synth: import the document as fromYaml does, problems kept as warnings.
+    body.push('// Kratix would reject this Promise (see the import warnings): it is imported as it is;', '// fix the problems and import it again for typed constructs.');
+    body.push(`return KratixPromise.fromObject(scope, id, ${printValue(plan.rejectedDocument, indent)});`);
+  } else {
+    imports.collect(plan.props);
+    body.push(`const promise = new KratixPromise(scope, id${propsArgument(plan.props, indent)});`);
+    for (const workflow of plan.workflows) body.push(...workflowStatements(workflow, imports, vars, indent));
+    body.push(...callStatements('promise', plan.calls, imports, indent));
+    body.push('', 'return promise;');
+  }
   const from = source ? `, imported from ${source.replace(/\*\//g, '*\\/')}` : '';
   return [
     '/**',

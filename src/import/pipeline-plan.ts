@@ -5,7 +5,7 @@ import { ImagePullPolicy, k8s, RestartPolicy } from 'cdk8s-plus-28';
 import { Kratix } from '../constants';
 import { containerJson } from '../pipeline-container';
 import { PermissionScope, PipelinePermission } from '../pipeline-rbac';
-import { isMap } from '../validate';
+import { decodeStrictly, errorsOf, isMap } from '../validate';
 import { Code, enumCode, isStringList, isStringMap, jsonEqual, KRATIX, materialize, ordered, Override, overrider, PipelinePlan, PlannedCall, PLUS } from './plan';
 
 const PIPELINE_KEYS = ['apiVersion', 'kind', 'metadata', 'spec'];
@@ -97,6 +97,8 @@ const CONTAINER_PROPS: Record<string, string> = {
 /** `PipelineContainerProps` that give exactly `container`, if there are any. */
 function typedContainer(container: unknown): Record<string, unknown> | undefined {
   if (!isMap(container) || typeof container.name !== 'string' || typeof container.image !== 'string') return undefined;
+  // A container Kubernetes would reject (a secretKeyRef without key) does not fit the k8s types.
+  if (errorsOf(decodeStrictly(container, 'Container')).length > 0) return undefined;
   const props: Record<string, unknown> = {};
   for (const key of Object.keys(CONTAINER_PROPS)) {
     const value = container[key];

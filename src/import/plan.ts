@@ -56,6 +56,11 @@ export interface PromisePlan {
   /** Calls on the KratixPromise, after the workflows. */
   readonly calls: PlannedCall[];
   readonly warnings: PromiseImportWarning[];
+  /**
+   * The document, when Kratix would reject it: code generation then imports it as it is
+   * (`KratixPromise.fromObject`), which keeps the problems as warnings, as `fromYaml` does.
+   */
+  readonly rejectedDocument?: Record<string, unknown>;
 }
 
 export const PLUS = 'cdk8s-plus-28';

@@ -15,7 +15,7 @@ import { MAX_NESTING_DEPTH, tooDeepAt } from '../private/json';
 import { parseYamlDocuments } from '../private/yaml';
 import { PromiseApi } from '../promise-api';
 import { PromiseImportOptions, PromiseImportWarning } from '../promise-import-options';
-import { formatGoDuration, isMap, parseGoDuration, Problem, promiseProblems } from '../validate';
+import { formatGoDuration, isMap, isRequiredFieldProblem, parseGoDuration, Problem, promiseProblems } from '../validate';
 import { WorkflowAction, WorkflowType } from '../workflow-types';
 
 
@@ -153,7 +153,8 @@ export function planPromise(raw: unknown, options: PromiseImportOptions = {}): P
       }
     }
   }
-  return { name, props: ordered(props, PROMISE_PROPS), workflows, calls, warnings };
+  const rejected = warnings.some(w => w.message.startsWith(REJECTED));
+  return { name, props: ordered(props, PROMISE_PROPS), workflows, calls, warnings, ...(rejected ? { rejectedDocument: doc } : {}) };
 }
 
 /** Runs `plan` on real constructs. */
@@ -202,6 +203,9 @@ export function overridesFor(actual: unknown, expected: unknown): Array<[string,
 
 // ---- validation ----------------------------------------------------------------------------
 
+/** How an import warning about an error Kratix would reject the Promise for begins. */
+const REJECTED = 'Kratix would reject the Promise: ';
+
 /**
  * The validator's problems: errors inside pipelines throw, because Kratix parses all pipelines of
  * a Promise or none; everything else is a warning, since the constructs can keep it as it is.
@@ -209,7 +213,8 @@ export function overridesFor(actual: unknown, expected: unknown): Array<[string,
 function checkDocument(doc: Record<string, unknown>, name: string | undefined, lenient: boolean): PromiseImportWarning[] {
   const problems: Problem[] = promiseProblems(doc, { unknownPipelineFields: lenient ? 'warning' : 'error' });
   const inPipeline = (p: Problem) => /^spec\.workflows\.(promise|resource)\.(configure|delete)\b/.test(p.path);
-  const fatal = problems.filter(p => p.severity === 'error' && inPipeline(p));
+  // Kratix decodes a pipeline that lacks a field Kubernetes requires; only its webhook's dry-run fails.
+  const fatal = problems.filter(p => p.severity === 'error' && inPipeline(p) && !isRequiredFieldProblem(p));
   if (fatal.length > 0) {
     const hint = !lenient && fatal.some(p => p.message.startsWith('unknown field'))
       ? '\n(to keep fields Kratix does not know, import with lenient: true, or --lenient on the command line)'
@@ -218,7 +223,7 @@ function checkDocument(doc: Record<string, unknown>, name: string | undefined, l
   }
   return problems.map(p => ({
     path: p.path,
-    message: p.severity === 'error' ? `Kratix would reject the Promise: ${p.message}` : p.message,
+    message: p.severity === 'error' ? `${REJECTED}${p.message}` : p.message,
   }));
 }
 

@@ -3,7 +3,7 @@ import { quote } from '../private/quote';
 import { WORKFLOW_ACTIONS, WORKFLOW_TYPES } from '../private/workflows';
 import { isObject, RenderError, RenderInput } from '../render/errors';
 import { hashSpec, promiseSpecForHash } from '../render/go-json';
-import { pipelineIdMessage } from '../validate';
+import { NO_API_PROBLEM, pipelineIdMessage } from '../validate';
 import { ParsedPipeline, parsePipeline } from './pipeline-model';
 import { storedResource } from '../schema';
 import { WorkflowAction, WorkflowType } from '../workflow-types';
@@ -157,7 +157,7 @@ export function readPromise(promise: unknown): PromiseInfo {
  */
 export function readApi(info: PromiseInfo): PromiseApi {
   const api = info.rawApi;
-  if (!api) fail('promise', 'spec.api', 'missing: resource workflows need the Promise to have an API (a CustomResourceDefinition)');
+  if (!api) fail('promise', 'spec.api', NO_API_PROBLEM);
   return readCrd(api);
 }
 

@@ -27,6 +27,15 @@ export class YamlError extends Error {
   }
 }
 
+/**
+ * Whether a YAML parse error is the parser giving up on flow collections nested a few hundred
+ * levels deep, with a stack-overflow message whose column depends on the stack left: callers name
+ * that case in words (`TOO_DEEP_YAML`), without the column.
+ */
+export function isTooDeepYaml(error: { readonly message: string }): boolean {
+  return error.message.includes('Maximum call stack size exceeded');
+}
+
 /** The message for YAML nested deeper than the parser follows. */
 export const TOO_DEEP_YAML = 'nested too deeply: the YAML parser follows at most a few hundred levels of [ ] and { }, and no Kubernetes object needs that many; flatten it';
 
@@ -67,15 +76,6 @@ export function readYamlDocuments(text: string, source: string): YamlDocument[] 
     return undefined;
   });
   return docs;
-}
-
-/**
- * Whether a YAML parse error is the parser giving up on flow collections nested a few hundred
- * levels deep, with a stack-overflow message whose column depends on the stack left: callers name
- * that case in words (`TOO_DEEP_YAML`), without the column.
- */
-export function isTooDeepYaml(error: { readonly message: string }): boolean {
-  return error.message.includes('Maximum call stack size exceeded');
 }
 
 function yamlError(error: YamlModule.YAMLError, fallback: string, source: string): YamlError {

@@ -1,4 +1,4 @@
-import { K8S_FIELDS } from './k8s-fields.generated';
+import { K8S_FIELDS, K8S_REQUIRED } from './k8s-fields.generated';
 import { KRATIX_GO_PACKAGE, PIPELINE_FIELDS, UNSUPPORTED_HINTS } from './pipeline-types';
 import { Problem, Severity, didYouMean, isMap, joinPath } from './problem';
 import { quote } from '../private/quote';
@@ -10,9 +10,26 @@ interface TypeTable { readonly [field: string]: string }
 type Shape =
   | { readonly kind: 'list'; readonly item: string }
   | { readonly kind: 'map'; readonly item: string }
-  | { readonly kind: 'struct'; readonly exact: Map<string, string>; readonly folded: Map<string, string>; readonly kratix: boolean }
+  | {
+    readonly kind: 'struct';
+    readonly exact: Map<string, string>;
+    readonly folded: Map<string, string>;
+    readonly kratix: boolean;
+    /** Required fields that no other rule reports. */
+    readonly required: readonly string[];
+  }
   | { readonly kind: 'primitive' };
 type StructShape = Extract<Shape, { kind: 'struct' }>;
+
+const REQUIRED_FIELD_REASON = ": the API server rejects the pipeline's Job without it, and Kratix's webhook dry-runs that Job";
+
+/** Whether `problem` is a field Kubernetes requires missing: Kratix decodes the pipeline, its webhook's dry-run fails. */
+export function isRequiredFieldProblem(problem: Problem): boolean {
+  return problem.message.includes(REQUIRED_FIELD_REASON);
+}
+
+// Required fields whose absence the pipeline rules report in their own words.
+const REPORTED_ELSEWHERE = new Set(['EnvVar.name', 'Volume.name', 'VolumeMount.name', 'VolumeMount.mountPath']);
 
 // The structs are known up front; lists, maps and primitives are added as the walk meets them.
 // Field tables are Maps, so that a key such as `constructor` is an unknown field, not a match.
@@ -21,7 +38,8 @@ for (const [table, kratix] of [[K8S_FIELDS, false], [PIPELINE_FIELDS, true]] as 
   for (const [name, fields] of Object.entries(table as { [t: string]: TypeTable })) {
     const exact = new Map(Object.entries(fields));
     const folded = new Map([...exact.keys()].map((f) => [f.toLowerCase(), f]));
-    SHAPES.set(name, { kind: 'struct', exact, folded, kratix });
+    const required = (kratix ? [] : K8S_REQUIRED[name] ?? []).filter(f => !REPORTED_ELSEWHERE.has(`${name}.${f}`));
+    SHAPES.set(name, { kind: 'struct', exact, folded, kratix, required });
   }
 }
 
@@ -165,6 +183,17 @@ class Decoder {
     }
     if (!isMap(value)) return this.mismatch(value, type, struct);
     const { exact, folded } = shape;
+    for (const required of shape.required) {
+      // Case-insensitive, as the keys below: Go fills the field from a key of any case.
+      const present = Object.keys(value).some(k => k.toLowerCase() === required.toLowerCase() && value[k] !== null && value[k] !== undefined);
+      if (!present) {
+        this.problems.push({
+          path: joinPath(this.currentPath(), required),
+          severity: 'error',
+          message: `${type} needs ${quote(required)}${REQUIRED_FIELD_REASON}; set ${required}`,
+        });
+      }
+    }
     let seen: Map<string, string> | undefined;
     for (const key of Object.keys(value)) {
       this.path.push(key);

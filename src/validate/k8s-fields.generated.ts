@@ -80,3 +80,49 @@ export const K8S_FIELDS: { readonly [type: string]: { readonly [field: string]: 
   VsphereVirtualDiskVolumeSource: { fsType: 'string', storagePolicyID: 'string', storagePolicyName: 'string', volumePath: 'string' },
   WindowsSecurityContextOptions: { gmsaCredentialSpec: 'string', gmsaCredentialSpecName: 'string', hostProcess: 'bool', runAsUserName: 'string' },
 };
+
+/**
+ * The fields the Kubernetes OpenAPI schema requires in those types: the API server rejects an
+ * object without them (a `secretKeyRef` without `key`), and cdk8s-plus' `k8s` types make them
+ * required properties.
+ */
+export const K8S_REQUIRED: { readonly [type: string]: readonly string[] } = {
+  AWSElasticBlockStoreVolumeSource: ['volumeID'],
+  AzureDiskVolumeSource: ['diskName', 'diskURI'],
+  AzureFileVolumeSource: ['secretName', 'shareName'],
+  CSIVolumeSource: ['driver'],
+  CephFSVolumeSource: ['monitors'],
+  CinderVolumeSource: ['volumeID'],
+  ConfigMapKeySelector: ['key'],
+  DownwardAPIVolumeFile: ['path'],
+  EnvVar: ['name'],
+  FlexVolumeSource: ['driver'],
+  GCEPersistentDiskVolumeSource: ['pdName'],
+  GitRepoVolumeSource: ['repository'],
+  GlusterfsVolumeSource: ['endpoints', 'path'],
+  HostPathVolumeSource: ['path'],
+  ISCSIVolumeSource: ['iqn', 'lun', 'targetPortal'],
+  KeyToPath: ['key', 'path'],
+  LabelSelectorRequirement: ['key', 'operator'],
+  NFSVolumeSource: ['path', 'server'],
+  ObjectFieldSelector: ['fieldPath'],
+  OwnerReference: ['apiVersion', 'kind', 'name', 'uid'],
+  PersistentVolumeClaimTemplate: ['spec'],
+  PersistentVolumeClaimVolumeSource: ['claimName'],
+  PhotonPersistentDiskVolumeSource: ['pdID'],
+  PolicyRule: ['verbs'],
+  PortworxVolumeSource: ['volumeID'],
+  QuobyteVolumeSource: ['registry', 'volume'],
+  RBDVolumeSource: ['image', 'monitors'],
+  ResourceClaim: ['name'],
+  ResourceFieldSelector: ['resource'],
+  ScaleIOVolumeSource: ['gateway', 'secretRef', 'system'],
+  SeccompProfile: ['type'],
+  SecretKeySelector: ['key'],
+  ServiceAccountTokenProjection: ['path'],
+  TypedLocalObjectReference: ['kind', 'name'],
+  TypedObjectReference: ['kind', 'name'],
+  Volume: ['name'],
+  VolumeMount: ['mountPath', 'name'],
+  VsphereVirtualDiskVolumeSource: ['volumePath'],
+};

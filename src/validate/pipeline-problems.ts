@@ -1,4 +1,5 @@
 import { decodeStrictly, goDecode } from './go-decode';
+import { imageReferenceMessage } from './image-reference';
 import {
   RESERVED_CONTAINER_NAMES,
   RESERVED_VOLUME_NAMES,
@@ -9,7 +10,7 @@ import {
   qualifiedNameMessage,
 } from './names';
 import { Problem, Severity, field, isMap, joinPath } from './problem';
-import { Kratix, KratixPaths } from '../constants';
+import { Kratix, KratixEnv, KratixPaths } from '../constants';
 import { quote } from '../private/quote';
 import { WorkflowAction, WorkflowType } from '../workflow-types';
 
@@ -36,6 +37,27 @@ export interface PipelineContext {
   readonly action: WorkflowAction;
   /** Severity of fields Kratix does not know; `error` by default, as in Kratix. */
   readonly unknownFields?: Severity;
+}
+
+/** The environment variables Kratix sets in every user container, before the container's own (rendering doc 7.8.2). */
+export const KRATIX_USER_ENV: readonly string[] = [
+  KratixEnv.WORKFLOW_ACTION, KratixEnv.WORKFLOW_TYPE, KratixEnv.PROMISE_NAME, KratixEnv.PIPELINE_NAME,
+  KratixEnv.OBJECT_KIND, KratixEnv.OBJECT_GROUP, KratixEnv.OBJECT_VERSION, KratixEnv.OBJECT_NAME, KratixEnv.OBJECT_NAMESPACE,
+  KratixEnv.CRD_PLURAL, KratixEnv.CLUSTER_SCOPED, KratixEnv.DRY_RUN,
+];
+
+/** Kubernetes 1.28's `IsEnvVarName`: letters, digits, '_', '-' and '.', not starting with a digit. */
+const ENV_NAME_1_28 = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+/**
+ * Why Kubernetes rejects `name` as an environment variable name, or `undefined`: any name with
+ * '=' or a character outside printable ASCII (every version), and, before the relaxed validation
+ * of Kubernetes 1.32, any name that 1.28's `IsEnvVarName` rejects.
+ */
+export function envNameMessage(name: string): string | undefined {
+  if (ENV_NAME_1_28.test(name)) return undefined;
+  return `environment variable name ${quote(name)} is rejected by Kubernetes up to 1.31 (letters, digits, '_', '-' and '.', not starting with a digit), ` +
+    "and by every version if it has '=' or characters outside printable ASCII; rename it, e.g. to upper case letters, digits and '_'";
 }
 
 /** The restart policies a pipeline's Job may have. */
@@ -139,6 +161,11 @@ export function pipelineProblems(pipeline: unknown, context: PipelineContext): P
     const image = field(container, 'image');
     if (image === undefined || image === null || (typeof image === 'string' && image.trim() === '')) {
       error(joinPath(path, 'image'), `${label} has no image: Kubernetes rejects a container without one; set image`);
+    } else if (typeof image === 'string' && image.trim() !== image) {
+      error(joinPath(path, 'image'), `image ${quote(image)} has leading or trailing white space: Kubernetes rejects it; remove it`);
+    } else if (typeof image === 'string') {
+      const m = imageReferenceMessage(image);
+      if (m) warning(joinPath(path, 'image'), m);
     }
     const pullPolicy = field(container, 'imagePullPolicy');
     if (typeof pullPolicy === 'string' && pullPolicy !== '' && !IMAGE_PULL_POLICIES.includes(pullPolicy)) {
@@ -170,8 +197,15 @@ export function pipelineProblems(pipeline: unknown, context: PipelineContext): P
     });
     listField(container, 'env').forEach((env, j) => {
       const envName = field(env, 'name');
+      const namePath = joinPath(joinPath(joinPath(path, 'env'), j), 'name');
       if (isMap(env) && (envName === undefined || envName === null || envName === '')) {
-        error(joinPath(joinPath(joinPath(path, 'env'), j), 'name'), 'environment variable has no name: Kubernetes requires one; set name');
+        error(namePath, 'environment variable has no name: Kubernetes requires one; set name');
+      } else if (typeof envName === 'string') {
+        if (KRATIX_USER_ENV.includes(envName)) {
+          warning(namePath, `environment variable ${quote(envName)} shadows the one Kratix sets: Kubernetes keeps the last of two variables of one name, so the container sees this value instead of Kratix's; rename it`);
+        }
+        const m = envNameMessage(envName);
+        if (m) warning(namePath, m);
       }
     });
   });

@@ -1,9 +1,10 @@
 import { decodeStrictly } from './go-decode';
 import { formatGoDuration, parseGoDuration } from './go-duration';
-import { dns1123LabelMessage, dns1123SubdomainMessage } from './names';
+import { dns1123LabelMessage, dns1123SubdomainMessage, labelValueMessage, qualifiedNameMessage } from './names';
 import { checkLabels, PipelineContext, pipelineProblems } from './pipeline-problems';
-import { Problem, Severity, field, isMap, joinPath, prefixProblems, stringField } from './problem';
+import { Problem, Severity, field, isMap, joinPath, listField, prefixProblems, stringField } from './problem';
 import { promiseSchemaProblems } from './promise-schema';
+import { structuralSchemaProblems } from './structural-schema';
 import { Kratix, KratixLabels } from '../constants';
 import { quote } from '../private/quote';
 import { WORKFLOW_ACTIONS, WORKFLOW_TYPES } from '../private/workflows';
@@ -16,6 +17,14 @@ export const MIN_RECONCILIATION_INTERVAL_MS = 60_000;
 
 /** The annotation that overrides a Promise's reconciliation interval. */
 export const RECONCILIATION_INTERVAL_ANNOTATION = KratixLabels.RECONCILIATION_INTERVAL_ANNOTATION;
+
+/**
+ * Why Kratix refuses resource workflows on a Promise without an API: its webhook builds every
+ * pipeline's objects, and a resource pipeline's Role grants access to the API
+ * (`resourcePolicyRule`), which fails with `promise does not contain an API`. `render` says the same.
+ */
+export const NO_API_PROBLEM = "missing: resource workflows need the Promise to have an API (a CustomResourceDefinition), and Kratix's webhook rejects the Promise without one " +
+  '(promise does not contain an API); add spec.api or remove the resource workflows';
 
 /** Options of {@link promiseProblems}. */
 export interface PromiseProblemsOptions {
@@ -79,6 +88,10 @@ export function promiseProblems(doc: unknown, options: PromiseProblemsOptions = 
     })));
   }
   checkLabels(field(metadata, 'labels'), 'metadata.labels', error);
+  const namespace = field(metadata, 'namespace');
+  if (namespace !== undefined && namespace !== null && namespace !== '') {
+    warning('metadata.namespace', `a Promise is cluster-scoped: the API server drops its namespace ${quote(namespace)}; remove it (a cdk8s Chart's namespace prop sets it too: put the Promise in a chart without one)`);
+  }
   const annotations = field(metadata, 'annotations');
   const annotated = field(annotations, RECONCILIATION_INTERVAL_ANNOTATION);
   if (annotated !== undefined && annotated !== null) {
@@ -127,7 +140,28 @@ export function promiseProblems(doc: unknown, options: PromiseProblemsOptions = 
   }
 
   const api = field(spec, 'api');
-  if (isMap(api) && Object.keys(api).length > 0) problems.push(...apiProblems(api));
+  if (isMap(api) && Object.keys(api).length > 0) {
+    problems.push(...apiProblems(api));
+  } else {
+    const resource = field(workflows, 'resource');
+    const declared = ['configure', 'delete'].filter(action => listField(resource, action).length > 0);
+    if (declared.length > 0) error('spec.api', NO_API_PROBLEM);
+  }
+
+  const selectors = field(spec, 'destinationSelectors');
+  if (Array.isArray(selectors)) {
+    selectors.forEach((selector, i) => {
+      const matchLabels = field(selector, 'matchLabels');
+      if (!isMap(matchLabels)) return;
+      const path = `spec.destinationSelectors[${i}].matchLabels`;
+      for (const key of Object.keys(matchLabels)) {
+        const value = matchLabels[key];
+        // A value that is no string is an error of the schema already.
+        const m = qualifiedNameMessage(key, 'label key') ?? (typeof value === 'string' ? labelValueMessage(value, `label ${quote(key)} value`) : undefined);
+        if (m) warning(joinPath(path, key), `${m}: Kratix's scheduler cannot parse the selector, so the Promise's work is never scheduled; fix it`);
+      }
+    });
+  }
 
   const dependencies = field(spec, 'dependencies');
   if (Array.isArray(dependencies)) {
@@ -136,6 +170,11 @@ export function promiseProblems(doc: unknown, options: PromiseProblemsOptions = 
       const depKind = field(dependency, 'kind');
       if (typeof depKind !== 'string' || depKind === '') {
         error(joinPath(joinPath('spec.dependencies', i), 'kind'), 'dependency has no kind: Kratix writes dependencies to destinations as Kubernetes objects; set kind and apiVersion');
+      }
+      const depApiVersion = field(dependency, 'apiVersion');
+      if (typeof depApiVersion !== 'string' || depApiVersion === '') {
+        warning(joinPath(joinPath('spec.dependencies', i), 'apiVersion'), `dependency ${quote(stringField(field(dependency, 'metadata'), 'name') ?? '')} has no apiVersion: ` +
+          'Kratix writes it to the destinations as it is, and Flux or Argo CD cannot apply an object without one; set apiVersion, e.g. v1 or apps/v1');
       }
     });
   }
@@ -189,8 +228,11 @@ function apiProblems(api: Record<string, unknown>): Problem[] {
       const versionName = field(version, 'name');
       if (typeof versionName !== 'string' || versionName === '') error(`${path}.name`, 'the version has no name: set it, e.g. v1alpha1');
       if (field(version, 'storage') === true) storage++;
-      if (!isMap(field(field(version, 'schema'), 'openAPIV3Schema'))) {
+      const schema = field(field(version, 'schema'), 'openAPIV3Schema');
+      if (!isMap(schema)) {
         error(`${path}.schema.openAPIV3Schema`, 'the version has no schema.openAPIV3Schema: Kubernetes requires one for apiextensions.k8s.io/v1; add one (type: object at least)');
+      } else {
+        problems.push(...structuralSchemaProblems(schema, `spec.api.${path}.schema.openAPIV3Schema`));
       }
     });
     if (storage !== 1) {

@@ -70,7 +70,7 @@ describe('cdk8s-kratix audit', () => {
     const file = text === undefined ? t.path(name) : t.file(name, text);
     fails('audit', [file, ...args], stderr(file));
   };
-  const USAGE = 'usage: cdk8s-kratix audit PROMISE.yaml [--json] [--fail-on critical|high|medium|low|info] [--kratix-config KRATIX-CONFIGMAP.yaml]';
+  const USAGE = 'usage: cdk8s-kratix audit FILE... [--json] [--fail-on critical|high|medium|low|info] [--kratix-config KRATIX-CONFIGMAP.yaml]';
 
   test('a missing file', () => audits('missing.yaml', undefined, f => `${f}: cannot read file: ENOENT`));
   test('an empty file', () => audits('empty.yaml', '', f => `${f}: no Promise found (0 documents); pass a file with kind: Promise documents`));
@@ -89,7 +89,7 @@ describe('cdk8s-kratix audit', () => {
   test('--fail-on without a value', () => fails('audit', [t.file('ok.yaml', PROMISE_YAML), '--fail-on'], 'option --fail-on needs a value'));
   test('a value for --json', () => fails('audit', [t.file('ok.yaml', PROMISE_YAML), '--json=true'], 'option --json takes no value'));
   test('an unknown option', () => fails('audit', [t.file('ok.yaml', PROMISE_YAML), '--format', 'json'], "unknown option '--format'; known options: --json, --fail-on, --kratix-config"));
-  test('no file', () => fails('audit', [], `expected one PROMISE.yaml, got 0 files\n${USAGE}`));
+  test('no file', () => fails('audit', [], `no file given\n${USAGE}`));
   test('a missing --kratix-config file', () => fails('audit', [t.file('ok.yaml', PROMISE_YAML), '--kratix-config', t.path('kratix.yaml')], `${t.path('kratix.yaml')}: cannot read file: ENOENT`));
   test('a --kratix-config whose data.config is not YAML', () => {
     const f = t.file('bad-config.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kratix\ndata:\n  config: "workflows: [unclosed"\n');

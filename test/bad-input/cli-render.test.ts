@@ -7,7 +7,7 @@ const t = tempFiles();
 const REQUEST = 'apiVersion: example.com/v1\nkind: Env\nmetadata:\n  name: dev\n  namespace: team-a\n';
 const WORKFLOWS = 'promise/configure, promise/delete, resource/configure, resource/delete';
 const USAGE = 'usage: cdk8s-kratix render PROMISE.yaml --workflow promise/configure|promise/delete|resource/configure|resource/delete ' +
-  '[--request REQUEST.yaml] [--kratix-config KRATIX-CONFIGMAP.yaml] [--adapter-image IMAGE] [--adapter-pull-secret NAME]';
+  '[--promise NAME] [--request REQUEST.yaml] [--kratix-config KRATIX-CONFIGMAP.yaml] [--adapter-image IMAGE] [--adapter-pull-secret NAME]';
 const IMAGE_42 = "42 is a whole number, not a string: Kratix cannot decode it (json: cannot unmarshal number into Go struct field Container.spec.containers.image of type string); quote it: '42'";
 const TOO_DEEP = 'nested too deeply: the YAML parser follows at most a few hundred levels of [ ] and { }, and no Kubernetes object needs that many; flatten it';
 
@@ -127,7 +127,7 @@ describe('cdk8s-kratix render: options', () => {
   test('a --workflow without its type', () => fails([promise, '--workflow=configure'], `--workflow "configure": expected one of ${WORKFLOWS}`));
   test('--workflow without a value', () => fails([promise, '--workflow'], 'option --workflow needs a value'));
   test('an unknown option', () => fails([promise, '--workflow', 'promise/configure', '--namespace', 'x'],
-    "unknown option '--namespace'; known options: --workflow, --request, --kratix-config, --adapter-image, --adapter-pull-secret"));
+    "unknown option '--namespace'; known options: --workflow, --promise, --request, --kratix-config, --adapter-image, --adapter-pull-secret"));
   test('two Promise files', () => fails([promise, promise, '--workflow', 'promise/configure'], `expected one PROMISE.yaml, got 2 files\n${USAGE}`));
   test('no Promise file', () => fails(['--workflow', 'promise/configure'], `expected one PROMISE.yaml, got 0 files\n${USAGE}`));
   test('a resource workflow without --request', () => fails([promise, '--workflow', 'resource/delete'],

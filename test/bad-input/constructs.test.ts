@@ -2,6 +2,7 @@ import { Duration, Testing } from 'cdk8s';
 import { ServiceAccount } from 'cdk8s-plus-28';
 import { deepObject, errorOf, guardTest } from './support';
 import { KratixPromise, KratixPromiseProps, Pipeline, PipelineProps, PromiseApi, WorkflowAction, WorkflowType } from '../../src';
+import { testApi } from '../support/promise-api';
 
 // The constructs with bad input: synth (or the call) fails with the construct path, the field,
 // the bad value and the fix. Values of the wrong type come in as a TypeScript caller can pass
@@ -15,7 +16,7 @@ const PROMISE = "KratixPromise 'test/env'";
 function synthError(build: (promise: KratixPromise) => void, props: KratixPromiseProps = {}): string {
   return errorOf(() => {
     const chart = Testing.chart();
-    build(new KratixPromise(chart, 'env', props));
+    build(new KratixPromise(chart, 'env', { api: testApi(), ...props }));
     Testing.synth(chart);
   });
 }

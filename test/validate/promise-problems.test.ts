@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
-import { errorsOf, Problem, promiseProblems, validatePromiseDocument } from '../../src/validate';
+import { errorsOf, NO_API_PROBLEM, Problem, promiseProblems, validatePromiseDocument } from '../../src/validate';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'promises');
 
@@ -151,9 +151,11 @@ describe('promiseProblems', () => {
     expect(problemsAfter(change)).toEqual(expected);
   });
 
-  test('treats an empty api as no api', () => {
-    expect(problemsAfter((p) => { p.spec.api = {}; })).toEqual([]);
-    expect(problemsAfter((p) => { p.spec.api = null; })).toEqual([]);
+  test('treats an empty api as no api, which Kratix refuses for a Promise with resource workflows', () => {
+    const noApi = [error('spec.api', NO_API_PROBLEM)];
+    expect(problemsAfter((p) => { p.spec.api = {}; })).toEqual(noApi);
+    expect(problemsAfter((p) => { p.spec.api = null; })).toEqual(noApi);
+    expect(problemsAfter((p) => { p.spec.api = {}; delete p.spec.workflows.resource; })).toEqual([]);
   });
 });
 
@@ -191,6 +193,9 @@ describe('the real Promises in ../shared/fixtures/promises', () => {
         error('spec.api.spec.names.plural', "API plural 'Redii' must be a DNS-1123 label (lower case letters, digits and '-', at most 63 characters)"),
         error('spec.api.spec.versions', 'the API has no versions: add at least one, with a name, served: true, storage: true and a schema.openAPIV3Schema'),
       ]);
+    } else if (file === 'syntasso+kratix-docs__docs-workshop-writing-a-promise-_partials-writing-a-promise-05-resource-workflow.yaml') {
+      // A docs excerpt that elides its API (`api: # ...`) but has a resource workflow.
+      expect(errors).toEqual([error('spec.api', NO_API_PROBLEM)]);
     } else {
       expect(errors).toEqual([]);
     }
