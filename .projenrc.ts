@@ -65,18 +65,20 @@ for (const dir of ['examples', 'bench', 'scripts']) {
   });
 }
 
-// The pipeline SDK (src/sdk, not part of the jsii API) is `cdk8s-kratix/pipeline`; the root entry is
+// The pipeline SDK (src/sdk, not part of the jsii API) is `cdk8s-kratix/pipeline`, the local workflow
+// runner (src/run, asynchronous and taking functions, so not jsii either) `cdk8s-kratix/run`; the root entry is
 // unchanged and deep lib/ paths keep working. typesVersions serves TypeScript's older `node`
 // resolution, which does not read `exports`.
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
   './pipeline': { types: './lib/sdk/index.d.ts', default: './lib/sdk/index.js' },
+  './run': { types: './lib/run/index.d.ts', default: './lib/run/index.js' },
   './package.json': './package.json',
   './.jsii': './.jsii',
   './lib/*.js': './lib/*.js',
   './lib/*': './lib/*.js',
 });
-project.package.addField('typesVersions', { '*': { pipeline: ['lib/sdk/index.d.ts'] } });
+project.package.addField('typesVersions', { '*': { pipeline: ['lib/sdk/index.d.ts'], run: ['lib/run/index.d.ts'] } });
 
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');

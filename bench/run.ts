@@ -19,6 +19,7 @@ import { benchPackageSize } from './package-size';
 import { benchPipelineLoad } from './pipeline-load';
 import { benchRender, renderAll, renderObjects, renderPromise, renderRequests } from './render';
 import { benchSynth } from './synth';
+import { benchRun, runScaling } from './workflow-run';
 
 const FULL = process.env.BENCH_FULL === '1';
 const GIB = 1024 ** 3;
@@ -204,7 +205,28 @@ function table(): string {
   return [...lines, '', '| target | measured | limit | result |', '| --- | --- | --- | --- |', ...targets].join('\n');
 }
 
-const SECTIONS: Record<string, () => void> = { synth, render, 'import': importBench, 'cold-start': coldStart, 'pipeline-load': pipelineLoad, 'package': packageSize };
+async function workflowRun(): Promise<void> {
+  const out: any = {};
+  for (const [r, repeats] of [[100, 7], [1000, 5]]) {
+    log(`run R=${r}`);
+    const res = await benchRun(r, repeats);
+    const ratio = pairedRatio(res.runs.ours, res.runs.floor);
+    out[r] = { ...res, ratios: { oursOverFloor: ratio } };
+    const work = `R=${r} requests`;
+    rows.push({ bench: 'run', scenario: 'runWorkflow: 1 pipeline, 1 in-process step writing 3 files, 1 Destination', work, ms: res.ms.ours, note: `${round(res.perRequestMs.ours)} ms per request` });
+    rows.push({ bench: 'run', scenario: 'floor: the same 3 files with fs, a directory per request', work, ms: res.ms.floor, note: `${round(res.perRequestMs.floor)} ms per request` });
+    check(`run R=${r}: ours / fs floor (per request)`, ratio, 3, 'x');
+  }
+  log('run scaling: R=100 and R=1,000 interleaved');
+  const s = await runScaling(100, 1000, 3);
+  out.scaling = { ours: s.ratio, runs: s.runs };
+  check('run scaling: time(R=1,000) / time(R=100)', s.ratio, 11, 'x');
+  results.benchmarks.run = out;
+}
+
+const SECTIONS: Record<string, () => void | Promise<void>> = {
+  synth, render, 'import': importBench, 'cold-start': coldStart, 'pipeline-load': pipelineLoad, 'package': packageSize, 'run': workflowRun,
+};
 
 /** Records that benchmark `name` failed, as a row and in the results. */
 function failed(name: string, message: string): void {
@@ -213,9 +235,9 @@ function failed(name: string, message: string): void {
 }
 
 /** Runs one benchmark in this process and writes what it found to `file`, for `inChildProcess`. */
-function runSection(name: string, file: string): void {
+async function runSection(name: string, file: string): Promise<void> {
   try {
-    SECTIONS[name]();
+    await SECTIONS[name]();
   } catch (e: any) {
     log(`${name} failed: ${e.stack ?? e}`);
     failed(name, String(e.message ?? e));
@@ -239,7 +261,7 @@ function inChildProcess(name: string): void {
   Object.assign(results.benchmarks, part.benchmarks);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const only = process.argv.slice(2);
   if (only[0] === '--section') return runSection(only[1], only[2]);
   const t0 = Date.now();
@@ -263,4 +285,4 @@ function main(): void {
   if (checks.some(c => !c.pass)) process.exitCode = 1;
 }
 
-main();
+void main();

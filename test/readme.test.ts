@@ -15,8 +15,10 @@ test('the README examples type-check against the library', () => {
   const files = blocks.map((code, i) => {
     const file = path.join(dir, `example${i}.ts`);
     fs.writeFileSync(file, code
+      .replace(/from 'cdk8s-kratix'/g, `from '${path.join(ROOT, 'src')}'`)
+      .replace(/from 'cdk8s-kratix\/run'/g, `from '${path.join(ROOT, 'src', 'run')}'`)
       .replace(/from 'cdk8s-kratix\/pipeline'/g, `from '${path.join(ROOT, 'src', 'sdk')}'`)
-      .replace(/from 'cdk8s-kratix'/g, `from '${path.join(ROOT, 'src')}'`));
+      .replace(/from '\.\/examples\//g, `from '${path.join(ROOT, 'examples')}/`));
     return file;
   });
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({

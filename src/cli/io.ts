@@ -43,15 +43,24 @@ export class CliError extends Error {
 /** A command: takes its own arguments, returns the exit code. */
 export type Command = (args: string[], io: CliIo) => number;
 
+/** A command that runs asynchronously (containers, child processes): resolves to the exit code. */
+export type AsyncCommand = (args: string[], io: CliIo) => Promise<number>;
+
 /**
  * Splits `args` into positionals and `--flag value` / `--flag=value` / `--switch` options.
  *
  * @param switches options that take no value
  * @param valued options that take a value
+ * @param repeated valued options that may be given several times: their values are collected in `lists`
  */
-export function parseArgs(args: string[], switches: string[], valued: string[]): { positionals: string[]; options: Record<string, string | true> } {
+export function parseArgs(args: string[], switches: string[], valued: string[], repeated: string[] = []): {
+  positionals: string[];
+  options: Record<string, string | true>;
+  lists: Record<string, string[]>;
+} {
   const positionals: string[] = [];
   const options: Record<string, string | true> = {};
+  const lists: Record<string, string[]> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (!arg.startsWith('-') || arg === '-') {
@@ -63,13 +72,15 @@ export function parseArgs(args: string[], switches: string[], valued: string[]):
     if (switches.includes(name)) {
       if (eq >= 0) throw new CliError(`option ${name} takes no value`);
       options[name.replace(/^-+/, '')] = true;
-    } else if (valued.includes(name)) {
+    } else if (valued.includes(name) || repeated.includes(name)) {
       const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
       if (value === undefined) throw new CliError(`option ${name} needs a value`);
-      options[name.replace(/^-+/, '')] = value;
+      const key = name.replace(/^-+/, '');
+      if (repeated.includes(name)) (lists[key] ??= []).push(value);
+      else options[key] = value;
     } else {
-      throw new CliError(`unknown option '${name}'; known options: ${[...switches, ...valued].join(', ') || 'none'}`);
+      throw new CliError(`unknown option '${name}'; known options: ${[...switches, ...valued, ...repeated].join(', ') || 'none'}`);
     }
   }
-  return { positionals, options };
+  return { positionals, options, lists };
 }
