@@ -17,11 +17,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   cdk8sVersion: '2.70.0',
   constructsVersion: '10.4.2',
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
-  bundledDeps: ['yaml@^2.8.0'],
+  bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1', 'json2jsii@^0.5.19'],
   projenVersion: '0.103.25',
   devDeps: [
     '@types/node@^20',
-    'ajv@^8.17.1',
     'kubernetes-models@~4.4.2',
     'fast-check@^4.0.0',
     'cdk8s-cli@^2',

@@ -18,6 +18,7 @@ import { benchImport, fixtures, importable } from './import';
 import { benchPackageSize } from './package-size';
 import { benchPipelineLoad } from './pipeline-load';
 import { benchRender, renderAll, renderObjects, renderPromise, renderRequests } from './render';
+import { benchRequests } from './requests';
 import { benchSynth } from './synth';
 import { benchRun, runScaling } from './workflow-run';
 
@@ -190,6 +191,19 @@ function pipelineLoad(): void {
   check("pipeline load: require('cdk8s-kratix/pipeline') - node -e 0", r.overheadMs, 25, ' ms');
 }
 
+function requestsBench(): void {
+  log('requests R=10,000: validate and default, against ajv alone');
+  const r = benchRequests(10000, 7);
+  const ratio = pairedRatio(r.runs.ours, r.runs.ajvFloor);
+  const onDefaulted = pairedRatio(r.runs.ours, r.runs.ajvOnDefaulted);
+  results.benchmarks.requests = { ...r, ratios: { oursOverAjvFloor: ratio, oursOverAjvOnDefaulted: onDefaulted } };
+  const work = `R=${r.r} (${r.fixture.replace(/\.yaml$/, '')})`;
+  rows.push({ bench: 'requests', scenario: 'checkResource: copy, defaults, ajv (a ResourceRequest at synth)', work, ms: r.ms.ours });
+  rows.push({ bench: 'requests', scenario: 'floor: ajv compiled validator alone', work, ms: r.ms.ajvFloor });
+  rows.push({ bench: 'requests', scenario: 'ajv alone on the requests already defaulted', work, ms: r.ms.ajvOnDefaulted, note: `ours / this: ${round(onDefaulted)}x` });
+  check('requests R=10,000: validate and default / ajv alone', ratio, 2, 'x');
+}
+
 /** Each case's median time at the larger size over its median at the smaller (sizes timed minutes apart). */
 function ofMedians(small: Record<string, number | undefined>, large: Record<string, number | undefined>): Record<string, number> {
   const out: Record<string, number> = {};
@@ -225,7 +239,7 @@ async function workflowRun(): Promise<void> {
 }
 
 const SECTIONS: Record<string, () => void | Promise<void>> = {
-  synth, render, 'import': importBench, 'cold-start': coldStart, 'pipeline-load': pipelineLoad, 'package': packageSize, 'run': workflowRun,
+  synth, render, 'import': importBench, 'cold-start': coldStart, 'pipeline-load': pipelineLoad, 'package': packageSize, 'run': workflowRun, 'requests': requestsBench,
 };
 
 /** Records that benchmark `name` failed, as a row and in the results. */

@@ -2,6 +2,7 @@ export * from './constants';
 export * from './workflow-types';
 export * from './kratix-promise';
 export * from './promise-api';
+export * from './resource-request';
 export * from './promise-workflow';
 export * from './pipeline';
 export * from './pipeline-container';

@@ -1,12 +1,14 @@
 import { ApiObject, ApiObjectProps, App, Duration, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { cloneJson, compact, NOT_PLAIN, sanitizedCopy, setPath } from './_json';
 import { Kratix, KratixLabels } from './constants';
 import { Pipeline, PipelineProps } from './pipeline';
 import { PromiseApi } from './promise-api';
 import { importPromise, importPromiseYaml } from './promise-import';
 import { PromiseImportOptions } from './promise-import-options';
+import { Requirement, requirementProblems } from './promise-requirements';
 import { PromiseWorkflow } from './promise-workflow';
+import { ResourceRequest, ResourceRequestOptions } from './resource-request';
 import { nextRevision } from './revision';
 import { errorsOf, formatGoDuration, pipelineProblems, promiseProblems } from './validate';
 import { WorkflowAction, WorkflowType } from './workflow-types';
@@ -105,6 +107,8 @@ export interface KratixPromiseProps {
   readonly reconciliationInterval?: Duration;
 }
 
+const KRATIX_PROMISE_SYMBOL = Symbol.for('cdk8s-kratix.KratixPromise');
+
 /**
  * A Kratix Promise (`platform.kratix.io/v1alpha1`): an API, dependencies, destination selectors
  * and four workflows.
@@ -112,6 +116,15 @@ export interface KratixPromiseProps {
  * @see https://docs.kratix.io/main/reference/promises/intro
  */
 export class KratixPromise extends Construct {
+  /**
+   * Whether `x` is a `KratixPromise`, also of another installed copy of this library.
+   *
+   * @param x any value
+   */
+  public static isKratixPromise(x: any): x is KratixPromise {
+    return typeof x === 'object' && x !== null && KRATIX_PROMISE_SYMBOL in x;
+  }
+
   /**
    * Imports the Promise in a YAML file's text as constructs: its workflows, pipelines,
    * containers and permissions, with the fields the typed API does not cover kept as overrides,
@@ -149,6 +162,8 @@ export class KratixPromise extends Construct {
   private readonly dependencySources: Array<() => any> = [];
   private destinationSelectorList?: DestinationSelector[];
   private requiredPromiseList?: RequiredPromise[];
+  /** The Promises required by reference, by their entry of `requiredPromiseList`. */
+  private readonly requiredByReference = new Map<RequiredPromise, KratixPromise>();
   private readonly overrides: Array<[string, any]> = [];
   private readonly acceptedProblems = new Set<string>();
   /** Bumped by every change made through the Promise itself; its pipelines have their own. */
@@ -164,6 +179,7 @@ export class KratixPromise extends Construct {
 
   constructor(scope: Construct, id: string, props: KratixPromiseProps = {}) {
     super(scope, id);
+    Object.defineProperty(this, KRATIX_PROMISE_SYMBOL, { value: true });
     this.name = props.name ?? id;
     this.api = props.api;
     this.live = props.api?._live ?? false;
@@ -181,6 +197,11 @@ export class KratixPromise extends Construct {
     });
 
     this.node.addValidation({ validate: () => this.validateDocument() });
+    this.node.addValidation({
+      validate: () => this.requiredPromiseList?.length
+        ? requirementProblems(this, this.node.root.node.findAll().filter(KratixPromise.isKratixPromise))
+        : [],
+    });
 
     for (const dependency of props.dependencies ?? []) this.addDependency(dependency);
     for (const manifest of props.dependencyManifests ?? []) this.addDependencyManifest(manifest);
@@ -269,6 +290,60 @@ export class KratixPromise extends Construct {
   public addRequiredPromise(name: string, version?: string): void {
     (this.requiredPromiseList ??= []).push(compact({ name, version }));
     this.revision = nextRevision();
+  }
+
+  /**
+   * Requires another Promise of this app by reference: adds its name and version to `requiredPromises`.
+   *
+   * At synth it is an error when the required Promise has no version, when the requirements form a
+   * cycle, or when a Promise required by name (`addRequiredPromise`) is defined in the app with
+   * another version.
+   *
+   * @param promise the required Promise, a `KratixPromise`
+   * @returns the entry added
+   * @see https://docs.kratix.io/main/reference/promises/requirements
+   */
+  public requires(promise: IConstruct): RequiredPromise {
+    if (!KratixPromise.isKratixPromise(promise)) {
+      throw new Error(`KratixPromise '${this.node.path}': requires(): '${promise?.node?.path ?? String(promise)}' is not a KratixPromise; pass the Promise construct, or addRequiredPromise(name, version) for a Promise defined elsewhere`);
+    }
+    const entry = compact({ name: promise.name, version: promise.version });
+    (this.requiredPromiseList ??= []).push(entry);
+    this.requiredByReference.set(entry, promise);
+    this.revision = nextRevision();
+    return { ...entry };
+  }
+
+  /**
+   * Requests a resource of this Promise's API: a `ResourceRequest` of its group, storage version and
+   * kind, whose spec is validated against the API's schema at synth and synthesized with its defaults.
+   *
+   * @param scope where to add the request, e.g. a chart
+   * @param id the construct id
+   * @param options metadata and spec
+   * @throws when the Promise has no API
+   */
+  public request(scope: Construct, id: string, options: ResourceRequestOptions = {}): ResourceRequest {
+    if (!this.api) {
+      throw new Error(`KratixPromise '${this.node.path}': request(): the Promise has no API to request resources of; give it one (KratixPromiseProps.api)`);
+    }
+    return new ResourceRequest(scope, id, { ...options, api: this.api });
+  }
+
+  /**
+   * The Promise version: its `kratix.io/promise-version` label.
+   */
+  public get version(): string | undefined {
+    return this.apiObject.metadata.getLabel(KratixLabels.PROMISE_VERSION);
+  }
+
+  /**
+   * The required Promises, with the construct of each one required by reference.
+   *
+   * @internal
+   */
+  public _requirements(): Requirement[] {
+    return (this.requiredPromiseList ?? []).map(r => ({ ...r, promise: this.requiredByReference.get(r) }));
   }
 
   /**

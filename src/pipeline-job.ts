@@ -43,8 +43,9 @@ export interface PipelineRenderOptions extends KratixControllerSettings {
    */
   readonly request?: ApiObject;
   /**
-   * The resource request, for a resource workflow, as stored by the API server (after CRD defaulting,
-   * which `kratix.io/hash` covers), including `metadata.uid` for the ownerReference.
+   * The resource request, for a resource workflow, including `metadata.uid` for the ownerReference.
+   * The `kratix.io/hash` covers it as the API server stores it: the API schema's defaults are applied
+   * and unknown fields pruned first, so a request that leaves defaulted fields out hashes as Kratix's.
    *
    * @default - none; required for a resource workflow unless `request` is given
    */
@@ -125,7 +126,7 @@ export class PipelineJob extends Construct {
 
 function ancestors(pipeline: Pipeline, path: string): { promise: KratixPromise; workflow: PromiseWorkflow } {
   const workflow = pipeline.node.scope;
-  const promise = pipeline.node.scopes.find((s): s is KratixPromise => s instanceof KratixPromise);
+  const promise = pipeline.node.scopes.find(KratixPromise.isKratixPromise);
   if (!(workflow instanceof PromiseWorkflow) || !promise) {
     throw new Error(`PipelineJob '${path}': pipeline '${pipeline.node.path}' is not in a workflow of a KratixPromise; create it with KratixPromise.addPipeline()`);
   }

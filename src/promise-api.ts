@@ -1,5 +1,7 @@
 import { ApiObject } from 'cdk8s';
+import { ApiResource, IApiEndpoint, IApiResource } from 'cdk8s-plus-28';
 import { cloneJson, compact } from './_json';
+import { apiNames, ApiNames } from './promise-api-names';
 
 /**
  * A version of a Promise's API.
@@ -88,9 +90,12 @@ export interface PromiseApiProps {
 /**
  * The API of a Promise: the CustomResourceDefinition of its resource requests (Namespaced scope).
  *
+ * It is an API resource wherever cdk8s-plus takes one (`pipeline.rbac.allow(['get'], [api])`,
+ * `Role.allow`): its group and plural, read from the CRD; `api.status` is its status subresource.
+ *
  * @see https://docs.kratix.io/main/reference/promises/api
  */
-export class PromiseApi {
+export class PromiseApi implements IApiResource, IApiEndpoint {
   /**
    * An API given as a whole CustomResourceDefinition manifest, kept exactly as given.
    *
@@ -159,6 +164,68 @@ export class PromiseApi {
     this._live = typeof source === 'function';
   }
 
+  /** The API group (`spec.group`), e.g. `marketplace.kratix.io`; as `IApiResource.apiGroup`. */
+  public get group(): string {
+    return this.names().group;
+  }
+
+  /** The kind of the resource requests (`spec.names.kind`). */
+  public get kind(): string {
+    return this.names().kind;
+  }
+
+  /** The plural (`spec.names.plural`), used in URLs and RBAC rules. */
+  public get plural(): string {
+    return this.names().plural;
+  }
+
+  /**
+   * The version resource requests are written and read in: Kratix's (`Promise.GetAPI`), the first
+   * version with `storage: true`, else the first.
+   */
+  public get storageVersion(): string {
+    return this.names().storageVersion;
+  }
+
+  /** The API group, for RBAC rules (`IApiResource`). */
+  public get apiGroup(): string {
+    return this.group;
+  }
+
+  /** The plural, for RBAC rules (`IApiResource`). */
+  public get resourceType(): string {
+    return this.plural;
+  }
+
+  /** None: a rule on the API covers every request (`IApiResource`). */
+  public get resourceName(): string | undefined {
+    return undefined;
+  }
+
+  /** The status subresource, `<plural>/status`, for RBAC rules. */
+  public get status(): IApiResource {
+    return this.subresource('status');
+  }
+
+  /**
+   * A subresource, `<plural>/<name>`, for RBAC rules.
+   *
+   * @param name the subresource, e.g. `status` or `scale`
+   */
+  public subresource(name: string): IApiResource {
+    return ApiResource.custom({ apiGroup: this.group, resourceType: `${this.plural}/${name}` });
+  }
+
+  /** This API, as an API resource (`IApiEndpoint`). */
+  public asApiResource(): IApiResource | undefined {
+    return this;
+  }
+
+  /** None: the API is a resource, not a URL (`IApiEndpoint`). */
+  public asNonApiResource(): string | undefined {
+    return undefined;
+  }
+
   /** The CRD manifest, a fresh copy. */
   public toJson(): any {
     // A live source builds a fresh manifest each time already.
@@ -172,6 +239,10 @@ export class PromiseApi {
    */
   public _toJson(): any {
     return this._live ? this.source() : this.source;
+  }
+
+  private names(): ApiNames {
+    return apiNames(this._toJson());
   }
 }
 

@@ -1,5 +1,6 @@
-import { ApiObject, Testing } from 'cdk8s';
-import { PromiseApi } from '../src';
+import { ApiObject, JsonPatch, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { KratixPromise, PromiseApi, WorkflowAction, WorkflowType } from '../src';
 
 describe('PromiseApi', () => {
   test('of(): a Namespaced CRD with derived names and one default version', () => {
@@ -51,5 +52,60 @@ describe('PromiseApi', () => {
     const api = PromiseApi.fromApiObject(crd);
     expect(Testing.synth(chart)).toEqual([]);
     expect(api.toJson().metadata.name).toBe('x.g.io');
+  });
+});
+
+describe('PromiseApi as a cdk8s-plus API resource', () => {
+  const postgresApi = () => PromiseApi.of({ group: 'marketplace.kratix.io', kind: 'Postgresql', versions: [{ name: 'v1', served: true, storage: false }, { name: 'v2', storage: true }] });
+
+  test('group, kind, plural and storage version come from the CRD', () => {
+    const api = postgresApi();
+    expect([api.group, api.kind, api.plural, api.storageVersion]).toEqual(['marketplace.kratix.io', 'Postgresql', 'postgresqls', 'v2']);
+    expect([api.apiGroup, api.resourceType, api.resourceName]).toEqual(['marketplace.kratix.io', 'postgresqls', undefined]);
+    expect(api.asApiResource()).toBe(api);
+    expect(api.asNonApiResource()).toBeUndefined();
+  });
+
+  test('the storage version is the first with storage: true, else the first', () => {
+    const crd = postgresApi().toJson();
+    crd.spec.versions.forEach((v: any) => { v.storage = false; });
+    expect(PromiseApi.fromManifest(crd).storageVersion).toBe('v1');
+  });
+
+  test('pipeline.rbac.allow() grants on the API group and plural, and status on <plural>/status', () => {
+    const chart = Testing.chart();
+    const postgres = new KratixPromise(chart, 'postgres', { api: postgresApi() });
+    const app = new KratixPromise(chart, 'app');
+    const pipeline = app.addPipeline(WorkflowType.RESOURCE, WorkflowAction.CONFIGURE, 'wait');
+    pipeline.rbac.allow(['get', 'list'], [postgres.api!]);
+    pipeline.rbac.allow(['update'], [postgres.api!.status]);
+    pipeline.rbac.allow(['get'], [postgres.api!.subresource('scale')]);
+    expect(pipeline.rbac.permissions.map(p => p.toJson())).toEqual([
+      { apiGroups: ['marketplace.kratix.io'], resources: ['postgresqls'], verbs: ['get', 'list'] },
+      { apiGroups: ['marketplace.kratix.io'], resources: ['postgresqls/status'], verbs: ['update'] },
+      { apiGroups: ['marketplace.kratix.io'], resources: ['postgresqls/scale'], verbs: ['get'] },
+    ]);
+  });
+
+  test('a cdk8s-plus Role takes the API too', () => {
+    const chart = Testing.chart();
+    const role = new kplus.Role(chart, 'reader');
+    role.allowRead(postgresApi());
+    expect(Testing.synth(chart)[0].rules).toEqual([
+      { apiGroups: ['marketplace.kratix.io'], resources: ['postgresqls'], verbs: ['get', 'list', 'watch'] },
+    ]);
+  });
+
+  test('an API read from a cdk8s object follows it', () => {
+    const chart = Testing.chart();
+    const crd = new ApiObject(chart, 'crd', PromiseApi.of({ group: 'g.io', kind: 'Thing' }).toJson());
+    const api = PromiseApi.fromApiObject(crd);
+    crd.addJsonPatch(JsonPatch.replace('/spec/names/plural', 'thingies'));
+    expect(api.resourceType).toBe('thingies');
+  });
+
+  test('a CRD without group names the field', () => {
+    expect(() => PromiseApi.fromManifest({ spec: { names: { kind: 'K', plural: 'ks' }, versions: [{ name: 'v1' }] } }).group)
+      .toThrow('PromiseApi: spec.group: nothing is not an API group');
   });
 });

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { CliError, CliIo, Command, parseArgs } from './io';
 import { generatePromiseModule } from '../codegen/promise-module';
+import { generateRequestCode } from '../codegen/request-module';
 import { PromisePlan } from '../import/plan';
 import { promiseDocuments, verifiedPlan } from '../promise-import';
 
@@ -8,8 +9,8 @@ const USAGE = 'usage: cdk8s-kratix import PROMISE.yaml [-o FILE.ts] [--lenient]'
 
 /**
  * `cdk8s-kratix import PROMISE.yaml [-o FILE.ts] [--lenient]`: writes a TypeScript module that
- * builds the file's Promises with the library's constructs, to FILE.ts or stdout; warnings go to
- * stderr.
+ * builds the file's Promises with the library's constructs, and a typed request class per Promise
+ * API, to FILE.ts or stdout; warnings go to stderr.
  */
 export const importCommand: Command = (args: string[], io: CliIo): number => {
   const { positionals, options } = parseArgs(args, ['--lenient'], ['-o', '--output']);
@@ -26,7 +27,10 @@ export const importCommand: Command = (args: string[], io: CliIo): number => {
   for (const w of [...warnings, ...plans.flatMap(p => p.warnings)]) {
     io.stderr(`${file}: warning: ${w.path}: ${w.message}\n`);
   }
-  const module = generatePromiseModule(plans, { source: path.basename(file) });
+  const apis = (docs as any[]).filter(d => typeof d.spec?.api === 'object' && d.spec.api !== null && Object.keys(d.spec.api).length > 0);
+  const sources = apis.map(d => ({ crd: d.spec.api, promiseName: d.metadata?.name }));
+  const requests = apis.length > 0 ? fail(file, () => generateRequestCode(sources)) : undefined;
+  const module = generatePromiseModule(plans, { source: path.basename(file), extra: requests });
   if (typeof output === 'string') io.writeFile(output, module);
   else io.stdout(module);
   return 0;

@@ -8,7 +8,9 @@ commands:
                                  print every object Kratix creates for a workflow
   validate FILE... [--lenient]   check Promise files against Kratix's schema and rules
   import PROMISE.yaml [-o FILE.ts] [--lenient]
-                                 generate TypeScript that builds the Promise with cdk8s-kratix
+                                 generate TypeScript that builds the Promise with cdk8s-kratix,
+                                 and a typed request class per Promise API
+  api PROMISE.yaml [-o FILE.ts]  generate only the typed request classes of the Promise APIs
   audit PROMISE.yaml [--json] [--fail-on SEVERITY] [--kratix-config KRATIX-CONFIGMAP.yaml]
                                  report the permissions and security findings of every pipeline
   run PROMISE.yaml --workflow TYPE/ACTION [--request REQUEST.yaml] [--exec CONTAINER=COMMAND ...]
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, () => Command | AsyncCommand> = {
   audit: () => require('./audit').audit,
   import: () => require('./import').importCommand,
   run: () => require('./run').run,
+  api: () => require('./api').apiCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -7,6 +7,8 @@ export interface PromiseModuleOptions {
   readonly source?: string;
   /** The module the library is imported from. */
   readonly libraryModule?: string;
+  /** Code to append after the functions, with its imports (the request classes). */
+  readonly extra?: { readonly imports: readonly CodeImport[]; readonly code: string };
 }
 
 const KRATIX = 'cdk8s-kratix';
@@ -23,7 +25,8 @@ export function generatePromiseModule(plans: readonly PromisePlan[], options: Pr
   imports.add({ from: KRATIX, name: 'KratixPromise' });
   const functionNames = new Set<string>();
   const functions = plans.map(plan => generateFunction(plan, imports, functionNames, options.source));
-  return `${imports.print(options.libraryModule ?? KRATIX)}\n${functions.join('\n')}`;
+  options.extra?.imports.forEach(i => imports.add(i));
+  return `${imports.print(options.libraryModule ?? KRATIX)}\n${functions.join('\n')}${options.extra ? `\n${options.extra.code}` : ''}`;
 }
 
 function generateFunction(plan: PromisePlan, imports: Imports, taken: Set<string>, source?: string): string {

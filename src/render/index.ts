@@ -22,6 +22,8 @@ export { toYaml } from './yaml';
 export { deterministicName, jobBaseName, jobName, MAX_PIPELINE_ID_LENGTH, pipelineId, processName } from './names';
 export { goJsonMarshal, hashSpec, md5Hex, promiseSpecForHash } from './go-json';
 export { canonicalQuantity } from './quantity';
+export { readCrd } from './inputs';
+export type { PromiseApi as CrdInfo } from './inputs';
 export { DEFAULT_CONTAINER_RESOURCES, KRATIX_SECURITY_CONTEXT, resolveSettings } from './settings';
 export type { ControllerSettings } from './settings';
 export { destinationSelectorsYaml } from './destination-selectors';
@@ -42,8 +44,9 @@ const WORKFLOWS: readonly WorkflowRef[] = ['promise/configure', 'promise/delete'
  * @param promise the Promise document as stored (parsed YAML/JSON), or a `PreparedPromise` of it;
  * without `metadata.uid` the ownerReference uid renders as `""`
  * @param workflow which workflow to render
- * @param request the resource request as stored by the API server (after CRD defaulting, which
- * the `kratix.io/hash` covers); required for resource workflows, ignored for promise workflows
+ * @param request the resource request, as written or as stored: the `kratix.io/hash` covers it as the
+ * API server stores it, so the CRD schema's pruning and defaults are applied first (`storedResource`);
+ * required for resource workflows, ignored for promise workflows
  * @param settings the controller settings
  * @throws RenderError for bad input, naming the document, the field path and the value
  */

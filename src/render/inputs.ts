@@ -3,6 +3,7 @@ import { hashSpec, promiseSpecForHash } from './go-json';
 import { pipelineIdMessage } from '../validate';
 import { ParsedPipeline, parsePipeline, WorkflowAction, WorkflowType } from './pipeline';
 import { Kratix } from '../constants';
+import { storedResource } from '../schema';
 
 /** The apiVersion of Promises. */
 export const PROMISE_API_VERSION = Kratix.API_VERSION;
@@ -18,6 +19,8 @@ export interface PromiseApi {
   readonly plural: string;
   readonly kind: string;
   readonly clusterScoped: boolean;
+  /** The CustomResourceDefinition manifest. */
+  readonly crd: any;
 }
 
 /** What rendering needs from a Promise. */
@@ -152,6 +155,15 @@ export function readPromise(promise: unknown): PromiseInfo {
 export function readApi(info: PromiseInfo): PromiseApi {
   const api = info.rawApi;
   if (!api) fail('promise', 'spec.api', 'missing: resource workflows need the Promise to have an API (a CustomResourceDefinition)');
+  return readCrd(api);
+}
+
+/**
+ * Reads a Promise's API (a CustomResourceDefinition manifest): its group, plural, kind and scope.
+ *
+ * @throws RenderError when it lacks group, names or versions
+ */
+export function readCrd(api: Record<string, any>): PromiseApi {
   const spec = isObject(api.spec) ? api.spec : fail('promise', 'spec.api.spec', `${quote(api.spec)} is not a CRD spec`);
   const group = spec.group;
   if (typeof group !== 'string' || group === '') fail('promise', 'spec.api.spec.group', `${quote(group)} is not an API group`);
@@ -163,7 +175,7 @@ export function readApi(info: PromiseInfo): PromiseApi {
   if (!Array.isArray(spec.versions) || spec.versions.length === 0) {
     fail('promise', 'spec.api.spec.versions', `${quote(spec.versions)}: a CRD needs at least one version`);
   }
-  return { group, plural, kind, clusterScoped: spec.scope === 'Cluster' };
+  return { group, plural, kind, clusterScoped: spec.scope === 'Cluster', crd: api };
 }
 
 /**
@@ -202,6 +214,7 @@ export function readRequest(request: unknown, api: PromiseApi): RequestInfo {
     uid: optionalString('request', 'metadata.uid', meta.uid),
     labels: isObject(meta.labels) ? meta.labels : {},
     annotations: isObject(meta.annotations) ? meta.annotations : {},
-    hash: hashSpec(request.spec),
+    // Kratix hashes the request as the API server returns it: pruned and defaulted by the CRD schema.
+    hash: hashSpec(storedResource(api.crd, request).resource.spec),
   };
 }

@@ -23,7 +23,7 @@ export function appApi(scope: 'Namespaced' | 'Cluster' = 'Namespaced'): Record<s
       group: 'example.com',
       names: { kind: 'App', plural: 'apps', singular: 'app' },
       scope,
-      versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object' } } }],
+      versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
     },
   };
 }

@@ -1,0 +1,160 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Testing } from 'cdk8s';
+import * as ts from 'typescript';
+import { parseAllDocuments } from 'yaml';
+import * as lib from '../src';
+import { databasePromise } from './support/database-promise';
+import { CliIo, processIo } from '../src/cli/io';
+import { main } from '../src/cli/main';
+import { generateRequestModule } from '../src/codegen/request-module';
+
+const FIXTURES = path.join(__dirname, '..', '..', 'shared', 'fixtures', 'promises');
+const ROOT = path.join(__dirname, '..');
+
+/** The fixtures with a Promise whose API has a schema, with those Promises. */
+const withSchema = fs.readdirSync(FIXTURES).filter(f => f.endsWith('.yaml')).sort().map(file => {
+  const docs = parseAllDocuments(fs.readFileSync(path.join(FIXTURES, file), 'utf8')).map(d => d.toJS());
+  const promises = docs.filter((d: any) => d?.kind === 'Promise' && lib.PromiseApi.fromManifest(d.spec?.api ?? {}) &&
+    (d.spec?.api?.spec?.versions ?? []).some((v: any) => v?.schema?.openAPIV3Schema));
+  return { file, promises };
+}).filter(f => f.promises.length > 0);
+
+/** Transpiles a generated module and runs it with `cdk8s-kratix` bound to the project's src. */
+function load(module: string): Record<string, any> {
+  const js = ts.transpileModule(module, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const exports: any = {};
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const requireFn = (m: string) => (m === 'cdk8s-kratix' ? lib : require(m));
+  new Function('require', 'exports', 'module', js)(requireFn, exports, { exports });
+  return exports;
+}
+
+/** The type errors of TypeScript files compiled together in one strict program against the library's src. */
+function typeErrors(files: Record<string, string>): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-kratix-requests-'));
+  try {
+    const names = Object.entries(files).map(([name, text]) => {
+      fs.writeFileSync(path.join(dir, name), text);
+      return path.join(dir, name);
+    });
+    const program = ts.createProgram(names, {
+      noEmit: true,
+      strict: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      skipLibCheck: true,
+      types: ['node'],
+      typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+      baseUrl: ROOT,
+      paths: { 'cdk8s-kratix': ['src'], '*': ['node_modules/*'] },
+    });
+    return ts.getPreEmitDiagnostics(program).map(d => `${d.file ? path.basename(d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('generated request classes', () => {
+  const crd = databasePromise(Testing.chart()).api!.toJson();
+  const module = generateRequestModule([{ crd, promiseName: 'database' }]);
+
+  test('a class per API with json2jsii structs and the CRD embedded', () => {
+    expect(module).toContain('export class DatabaseRequest extends ResourceRequest {');
+    expect(module).toContain('export interface DatabaseSpec {');
+    expect(module).toContain('export enum DatabaseSpecSize {');
+    expect(module).toContain('export class DatabaseSpecPort {');
+    expect(module).toContain('readonly spec?: DatabaseSpec;');
+  });
+
+  test('its requests synthesize with the defaults, and bad ones fail validation', () => {
+    const { DatabaseRequest, DatabaseSpecPort, DatabaseSpecSize } = load(module);
+    const chart = Testing.chart();
+    new DatabaseRequest(chart, 'orders', { metadata: { name: 'orders' }, spec: { name: 'orders', size: DatabaseSpecSize.LARGE, port: DatabaseSpecPort.fromString('pg') } });
+    expect(Testing.synth(chart)[0]).toEqual({
+      apiVersion: 'marketplace.kratix.io/v1alpha1',
+      kind: 'Database',
+      metadata: { name: 'orders' },
+      spec: { name: 'orders', size: 'large', port: 'pg', replicas: 1, backup: { enabled: true, schedule: '0 2 * * *' } },
+    });
+    const bad = Testing.chart();
+    new DatabaseRequest(bad, 'r', { spec: { name: 'R', replicas: 9 } });
+    expect(() => Testing.synth(bad)).toThrow("ResourceRequest 'test/r': spec.replicas: must be <= 5; got 9 (rule: maximum)");
+  });
+
+  test('the Promise\'s own api can stand in for the embedded one', () => {
+    const { DatabaseRequest } = load(module);
+    const chart = Testing.chart();
+    const db = databasePromise(chart);
+    expect(new DatabaseRequest(chart, 'r', { api: db.api, spec: { name: 'r' } }).api).toBe(db.api);
+  });
+
+  test('two APIs of the same kind get distinct class names', () => {
+    const twice = generateRequestModule([{ crd }, { crd }]);
+    expect(twice).toContain('class DatabaseRequest ');
+    expect(twice).toContain('class Database2Request ');
+  });
+
+  test('a CRD without kind is an error naming the Promise', () => {
+    expect(() => generateRequestModule([{ crd: { spec: { group: 'g' } }, promiseName: 'p' }]))
+      .toThrow("the API of Promise 'p' lacks spec.group, spec.names.kind or a named version; it is not a CustomResourceDefinition");
+  });
+
+  test(`every fixture with a schema (${withSchema.length}) generates code that passes tsc --strict, in one program with an imported module`, () => {
+    expect(withSchema.length).toBeGreaterThan(20);
+    const redis = fs.readFileSync(path.join(FIXTURES, 'syntasso+kratix__config-samples-redis-redis-promise.yaml'), 'utf8');
+    const files: Record<string, string> = { 'redis.ts': runCli(['import', '/redis.yaml'], { '/redis.yaml': redis }).stdout };
+    withSchema.forEach(({ promises }, i) => {
+      files[`api${i}.ts`] = generateRequestModule(promises.map((p: any) => ({ crd: p.spec.api, promiseName: p.metadata?.name })));
+    });
+    expect(typeErrors(files)).toEqual([]);
+  });
+});
+
+function runCli(args: string[], files: Record<string, string>): { code: number; stdout: string; stderr: string; written: Record<string, string> } {
+  let stdout = '';
+  let stderr = '';
+  const written: Record<string, string> = {};
+  const io: CliIo = {
+    ...processIo,
+    stdout: t => { stdout += t; },
+    stderr: t => { stderr += t; },
+    readFile: p => files[p] ?? processIo.readFile(p),
+    writeFile: (p, t) => { written[p] = t; },
+  };
+  return { code: main(args, io), stdout, stderr, written };
+}
+
+describe('cdk8s-kratix api and import', () => {
+  const run = runCli;
+  const redis = path.join(FIXTURES, 'syntasso+kratix__config-samples-redis-redis-promise.yaml');
+
+  test('api writes only the request classes, to stdout or -o', () => {
+    const out = run(['api', redis], {});
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('export class RedisRequest extends ResourceRequest');
+    expect(out.stdout).not.toContain('KratixPromise');
+    expect(run(['api', redis, '-o', '/out.ts'], {}).written['/out.ts']).toBe(out.stdout);
+  });
+
+  test('api takes a bare CustomResourceDefinition too', () => {
+    const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec: {group: g.io, names: {kind: Thing, plural: things}, versions: [{name: v1, served: true, storage: true}]}\n';
+    expect(run(['api', '/crd.yaml'], { '/crd.yaml': crd }).stdout).toContain('export class ThingRequest extends ResourceRequest');
+  });
+
+  test('api of a file without API fails naming the file', () => {
+    const out = run(['api', '/p.yaml'], { '/p.yaml': 'kind: Promise\nmetadata: {name: p}\nspec: {}\n' });
+    expect(out.code).not.toBe(0);
+    expect(out.stderr).toBe('cdk8s-kratix api: /p.yaml: no Promise with an API (spec.api) and no CustomResourceDefinition in the file\n');
+  });
+
+  test('import emits the Promise function and the request class in one module (type-checked above)', () => {
+    const out = run(['import', redis], {});
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('export function redisPromise(');
+    expect(out.stdout).toContain('export class RedisRequest extends ResourceRequest');
+    expect(out.stdout.match(/^import .* from 'constructs';$/mg)).toEqual(["import { Construct } from 'constructs';"]);
+  });
+});
