@@ -14,6 +14,7 @@ import { pipelineWork, staticDependenciesWork } from './work';
 import { workloadGroups } from './workload-groups';
 import { acquireDirs, releaseDirs, writeObjectFile } from './workspace';
 import { PromiseInfo } from '../render/inputs';
+import { workflowStart } from './resume';
 
 /** One container of a run: how it ended and how long it took. */
 export interface ContainerRun {
@@ -68,6 +69,10 @@ export interface RunResult {
   readonly stateStore: StateStoreFile[];
   /** Why the run failed (a container or Kratix failed the pipeline). */
   readonly failure?: { readonly pipeline: string; readonly container?: string; readonly message: string };
+  /** Why no pipeline ran: the object is suspended and no retry is due (see `workflowStart`). */
+  readonly waiting?: string;
+  /** The pipeline the run resumed at (the Suspended one), when it did not start from the first. */
+  readonly resumedAt?: string;
 }
 
 /** How to run one user container. */
@@ -265,8 +270,18 @@ export async function executeWorkflow(promiseInput: unknown, options: ExecuteOpt
     if (deps) works.push(deps);
   }
 
-  startWorkflow(object, action === 'delete' ? declared.slice(0, 1) : declared, action, now);
-  for (let i = 0; i < rendered.length; i++) {
+  const start = workflowStart(object, now);
+  let first = 0;
+  if (start.kind === 'wait') {
+    workflowSuspended(object, action, now);
+    return { ok: true, workflow: options.workflow, object, statusBefore, pipelines: [], works: [], placements: [], unscheduled: [], choices: [], stateStore: [], waiting: start.reason };
+  } else if (start.kind === 'resume' && start.index < rendered.length) {
+    first = start.index;
+    if (action === 'configure') object.status.workflowsSucceeded = first;
+  } else {
+    startWorkflow(object, action === 'delete' ? declared.slice(0, 1) : declared, action, now);
+  }
+  for (let i = first; i < rendered.length; i++) {
     const p = rendered[i];
     startPipeline(object, p.pipelineName, action, now);
     const run = await runPipeline({
@@ -320,5 +335,6 @@ export async function executeWorkflow(promiseInput: unknown, options: ExecuteOpt
     choices,
     stateStore: stateStoreFiles(placements),
     failure,
+    ...(start.kind === 'resume' && first < rendered.length ? { resumedAt: rendered[first].pipelineName } : {}),
   };
 }
