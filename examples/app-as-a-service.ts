@@ -3,7 +3,7 @@ import { ApiResource } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { KratixPromise, PromiseApi, WorkflowAction, WorkflowType } from '../src';
 
-/** The pipeline image of the app Promise: examples/pipelines/app-as-a-service.ts, built by examples/pipelines/Dockerfile. */
+/** The pipeline image of the app Promise: runs examples/pipelines/app-as-a-service.ts with the step's name as its argument. */
 export const APP_PIPELINE_IMAGE = 'ghcr.io/example/app-as-a-service-pipeline:v0.1.0';
 
 /**

@@ -142,7 +142,10 @@ describe('the app-as-a-service resource configure workflow, run locally', () => 
     // The postgresql Promise's own workflow runs for the sub-request on the platform, then its Works are applied.
     const sub = parse(first.stateStore[0].content.toString());
     const pg = await runWorkflow(chart.postgresql, {
-      workflow: 'resource/configure', request: sub, destinations, now: at(40),
+      workflow: 'resource/configure',
+      request: sub,
+      destinations,
+      now: at(40),
       steps: { 'postgresql-configure': sdk => sdk.writeStatus({ message: 'database ready' }) },
     });
     expect(pg.ok).toBe(true);

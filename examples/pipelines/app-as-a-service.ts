@@ -1,8 +1,8 @@
 import { execFileSync } from 'child_process';
 import { parse } from 'yaml';
-import type { PostgresqlSpec } from '../imports/postgresql';
 import { KratixSdk } from '../../src/sdk';
 import type { KubeObject } from '../../src/sdk';
+import type { PostgresqlSpec } from '../imports/postgresql';
 
 /*
  * The containers of the app Promise's resource configure workflow (examples/app-as-a-service.ts),

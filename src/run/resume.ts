@@ -18,7 +18,8 @@ export type WorkflowStart =
 /**
  * Where Kratix picks up a workflow for an object as it is now (runtime doc §7.4;
  * lib/workflow/reconciler.go `getWorkflowState`, the controllers' `reconcileSuspendedWorkflow`):
- * - `kratix.io/manual-reconciliation` or `internal.workflows.kratix.io/run-from-start`: from the start;
+ * - `kratix.io/manual-reconciliation` or `internal.workflows.kratix.io/run-from-start`: from the
+ *   start, the suspended label removed;
  * - labelled `kratix.io/workflow-suspended: "true"`: nothing runs, unless the Suspended pipeline's
  *   `nextRetryAt` has passed, when the controller removes the label (done here) and resumes;
  * - not labelled, with a pipeline entry `Suspended` (the label removed by hand or by the
@@ -27,7 +28,10 @@ export type WorkflowStart =
  */
 export function workflowStart(object: KubeObject, now: Date): WorkflowStart {
   const labels: Record<string, string> = object.metadata?.labels ?? {};
-  if (labels[KratixLabels.MANUAL_RECONCILIATION] === 'true' || labels[RUN_FROM_START_LABEL] === 'true') return { kind: 'start' };
+  if (labels[KratixLabels.MANUAL_RECONCILIATION] === 'true' || labels[RUN_FROM_START_LABEL] === 'true') {
+    if (WORKFLOW_SUSPENDED_LABEL in labels) object.metadata.labels = withoutSuspendedLabel(labels);
+    return { kind: 'start' };
+  }
   const entries = typeof object.status === 'object' && object.status !== null ? pipelineEntries(object.status) ?? [] : [];
   const index = entries.findIndex(e => e?.phase === 'Suspended');
   if (labels[WORKFLOW_SUSPENDED_LABEL] === 'true') {
@@ -39,9 +43,13 @@ export function workflowStart(object: KubeObject, now: Date): WorkflowStart {
     if (due > now.getTime()) {
       return { kind: 'wait', reason: `pipeline ${JSON.stringify(entry!.name)} retries at ${entry!.nextRetryAt}; run again at or after that time` };
     }
-    const rest = { ...labels };
-    delete rest[WORKFLOW_SUSPENDED_LABEL];
-    object.metadata.labels = rest;
+    object.metadata.labels = withoutSuspendedLabel(labels);
   }
   return index >= 0 ? { kind: 'resume', index } : { kind: 'start' };
+}
+
+function withoutSuspendedLabel(labels: Record<string, string>): Record<string, string> {
+  const rest = { ...labels };
+  delete rest[WORKFLOW_SUSPENDED_LABEL];
+  return rest;
 }

@@ -6,6 +6,7 @@ import { pipelineFailed, pipelineSucceeded, startPipeline, startWorkflow, workfl
 import { Destination } from './destinations';
 import { objectYaml } from './object-yaml';
 import { CONTROL_FILE, MetadataDir } from './pipeline-metadata';
+import { workflowStart } from './resume';
 import { Placement, Schedule, scheduleWork } from './scheduling';
 import { StateStoreFile, stateStoreFiles } from './state-store';
 import { Status } from './status-merge';
@@ -14,7 +15,6 @@ import { pipelineWork, staticDependenciesWork } from './work';
 import { workloadGroups } from './workload-groups';
 import { acquireDirs, releaseDirs, writeObjectFile } from './workspace';
 import { PromiseInfo } from '../render/inputs';
-import { workflowStart } from './resume';
 
 /** One container of a run: how it ended and how long it took. */
 export interface ContainerRun {
@@ -274,7 +274,8 @@ export async function executeWorkflow(promiseInput: unknown, options: ExecuteOpt
   let first = 0;
   if (start.kind === 'wait') {
     workflowSuspended(object, action, now);
-    return { ok: true, workflow: options.workflow, object, statusBefore, pipelines: [], works: [], placements: [], unscheduled: [], choices: [], stateStore: [], waiting: start.reason };
+    const nothing = { pipelines: [], works: [], placements: [], unscheduled: [], choices: [], stateStore: [] };
+    return { ok: true, workflow: options.workflow, object, statusBefore, ...nothing, waiting: start.reason };
   } else if (start.kind === 'resume' && start.index < rendered.length) {
     first = start.index;
     if (action === 'configure') object.status.workflowsSucceeded = first;
