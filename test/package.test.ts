@@ -77,6 +77,19 @@ describe('the packed library, installed into a new cdk8s app', () => {
   });
 });
 
+/** The bundled dependencies and, recursively, the dependencies npm hoisted beside them, which it bundles too. */
+function bundledClosure(direct: string[]): string[] {
+  const found = new Set<string>();
+  const visit = (dep: string): void => {
+    const manifest = path.join(ROOT, 'node_modules', dep, 'package.json');
+    if (found.has(dep) || !fs.existsSync(manifest)) return;
+    found.add(dep);
+    Object.keys(JSON.parse(fs.readFileSync(manifest, 'utf8')).dependencies ?? {}).forEach(visit);
+  };
+  direct.forEach(visit);
+  return [...found];
+}
+
 describe('the npm tarball (npm pack --dry-run)', () => {
   // What users need and nothing else: the compiled library and its typings, the command line, the
   // jsii assembly and API docs, the README and LICENSE, and the bundled dependencies as published.
@@ -85,7 +98,7 @@ describe('the npm tarball (npm pack --dry-run)', () => {
     /^lib\/.+\.(js|d\.ts)$/,
     /^bin\/cdk8s-kratix$/,
     /^(package\.json|README\.md|LICENSE|API\.md|\.jsii)$/,
-    ...pkg.bundledDependencies.map((dep: string) => new RegExp(`^node_modules/${dep}/`)),
+    ...bundledClosure(pkg.bundledDependencies).map(dep => new RegExp(`^node_modules/${dep}/`)),
   ];
   let files: string[];
 
