@@ -40,6 +40,8 @@ export interface PipelineRun {
   readonly suspended?: { readonly retry: boolean; readonly message?: string; readonly nextRetryAt?: string };
   /** Why Kratix would fail this pipeline. */
   readonly failure?: string;
+  /** The container whose non-zero exit failed the pipeline. */
+  readonly failedContainer?: string;
 }
 
 /** A workload group no Destination takes. */
@@ -164,11 +166,10 @@ interface PipelineInput {
  * One pipeline's Pod: the reader writes object.yaml, the user containers run in order (a
  * non-zero exit stops the Pod), then the work-writer (configure only) and the status-writer.
  */
-async function runPipeline(input: PipelineInput): Promise<PipelineRun & { readonly failedContainer?: string }> {
+async function runPipeline(input: PipelineInput): Promise<PipelineRun> {
   const { object, now, type, action, pipeline: p } = input;
   const containers: ContainerRun[] = [];
-  type Mutable = { -readonly [K in keyof PipelineRun]: PipelineRun[K] } & { failedContainer?: string };
-  const run: Mutable = { name: p.pipelineName, containers, warnings: [] };
+  const run: { -readonly [K in keyof PipelineRun]: PipelineRun[K] } = { name: p.pipelineName, containers, warnings: [] };
   const dirs = acquireDirs();
   try {
     writeObjectFile(dirs, objectYaml(object));
