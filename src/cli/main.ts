@@ -16,6 +16,8 @@ commands:
   run PROMISE.yaml --workflow TYPE/ACTION [--request REQUEST.yaml] [--exec CONTAINER=COMMAND ...]
       [--engine docker|podman] [--destinations DESTINATIONS.yaml] [--promise NAME] --out DIR [--expect DIR]
                                  run a workflow locally as Kratix would: Works, state store, status
+  init promise NAME --group GROUP --kind KIND [--version VERSION] [--dir DIR]
+                                 scaffold a package that publishes the Promise as a construct library
 
 global options: --debug (print stack traces)
 `;
@@ -29,6 +31,7 @@ const COMMANDS: Record<string, () => Command | AsyncCommand> = {
   import: () => require('./import').importCommand,
   run: () => require('./run').run,
   api: () => require('./api').apiCommand,
+  init: () => require('./init').initCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
