@@ -12,6 +12,12 @@ function libraryRange(): string {
   return version === '0.0.0' ? '*' : `^${version}`;
 }
 
+/** The folder as the user would type it: relative when inside the current one. */
+function shown(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  return relative === '' ? '.' : relative.startsWith('..') ? dir : relative;
+}
+
 /**
  * `cdk8s-kratix init promise NAME --group G --kind K [--version V] [--dir D]` (the flags of
  * `kratix init promise`): scaffolds a package that publishes one Promise as a construct library
@@ -48,6 +54,6 @@ export const initCommand: Command = (args: string[], io: CliIo): number => {
     fs.rmSync(staging, { recursive: true, force: true });
     throw e;
   }
-  io.stdout(`wrote ${Object.keys(files).length} files to ${dir}:\n${Object.keys(files).sort().map(f => `  ${f}`).join('\n')}\nnext: cd ${path.relative(process.cwd(), dir) || '.'} && npm install && npx projen && npx projen build\n`);
+  io.stdout(`wrote ${Object.keys(files).length} files to ${dir}:\n${Object.keys(files).sort().map(f => `  ${f}`).join('\n')}\nnext: cd ${shown(dir)} && npm install && npm run projen && npx projen build\n`);
   return 0;
 };

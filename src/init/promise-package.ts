@@ -80,7 +80,7 @@ export function promisePackageFiles(o: PromisePackageOptions): Record<string, st
   const requestModule = generateRequestModule([{ crd, promiseName: o.name }]);
   const requestClass = /export class (\w+) extends ResourceRequest/.exec(requestModule)![1];
   return {
-    '.projenrc.ts': `import { cdk8s } from 'projen';
+    '.projenrc.ts': `import { cdk8s, javascript } from 'projen';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
   name: '${o.name}',
@@ -89,6 +89,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   authorAddress: 'platform@example.com',
   repositoryUrl: 'https://github.com/example/${o.name}.git',
   defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
   cdk8sVersion: '2.70.0',
   constructsVersion: '10.4.2',
@@ -240,7 +241,7 @@ Props: \`version\`, \`destinationSelectors\`, \`pipelineImage\`, \`pipelineNames
 
 \`\`\`sh
 npm install
-npx projen          # generates package.json, tsconfig, eslint and jest settings from .projenrc.ts
+npm run projen      # generates package.json, tsconfig, eslint and jest settings from .projenrc.ts
 npx projen build    # compiles with jsii, runs the tests (synth, and the pipeline run locally)
 docker build -f pipeline/Dockerfile -t ${image} .
 npm pack            # or publish with projen's release workflow
@@ -252,7 +253,8 @@ change the schema there and the pipeline in \`pipeline/configure.ts\`.
     'package.json': `${JSON.stringify({
       name: o.name,
       private: true,
-      scripts: { projen: 'npx projen' },
+      // The first synthesis, before projen has written its tasks; then \`npx projen\`.
+      scripts: { projen: 'ts-node --skip-project --transpile-only -O \'{"module":"commonjs","moduleResolution":"node"}\' .projenrc.ts' },
       devDependencies: {
         'projen': '0.103.25',
         'ts-node': '^10.9.2',
