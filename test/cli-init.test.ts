@@ -37,7 +37,8 @@ describe('cdk8s-kratix init promise', () => {
 
   test('writes a projen construct library with the Promise, its request class, a pipeline with a Dockerfile, tests and a README', () => {
     const files: string[] = [];
-    const walk = (d: string): void => fs.readdirSync(d, { withFileTypes: true }).forEach(e => (e.isDirectory() ? walk(path.join(d, e.name)) : files.push(path.relative(dir, path.join(d, e.name)))));
+    const walk = (d: string): void => fs.readdirSync(d, { withFileTypes: true })
+      .forEach(e => (e.isDirectory() ? walk(path.join(d, e.name)) : files.push(path.relative(dir, path.join(d, e.name)))));
     walk(dir);
     expect(files.sort()).toEqual(['.projenrc.ts', 'README.md', 'package.json', 'pipeline/Dockerfile', 'pipeline/configure.ts', 'src/index.ts', 'src/request.ts', 'test/redis.test.ts']);
     const projenrc = fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf8');
@@ -50,8 +51,16 @@ describe('cdk8s-kratix init promise', () => {
   test('the package type-checks with tsc --strict, .projenrc.ts included', () => {
     fs.writeFileSync(path.join(dir, 'tsconfig.check.json'), JSON.stringify({
       compilerOptions: {
-        target: 'ES2022', module: 'commonjs', strict: true, noEmit: true, esModuleInterop: true, skipLibCheck: true,
-        types: ['node', 'jest'], typeRoots: [path.join(ROOT, 'node_modules', '@types')], baseUrl: dir, paths: MAPPED_PATHS,
+        target: 'ES2022',
+        module: 'commonjs',
+        strict: true,
+        noEmit: true,
+        esModuleInterop: true,
+        skipLibCheck: true,
+        types: ['node', 'jest'],
+        typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+        baseUrl: dir,
+        paths: MAPPED_PATHS,
       },
       include: ['src/**/*.ts', 'pipeline/**/*.ts', 'test/**/*.ts', '.projenrc.ts'],
     }));
