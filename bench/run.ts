@@ -239,7 +239,7 @@ async function workflowRun(): Promise<void> {
 }
 
 const SECTIONS: Record<string, () => void | Promise<void>> = {
-  synth, render, 'import': importBench, 'cold-start': coldStart, 'pipeline-load': pipelineLoad, 'package': packageSize, 'run': workflowRun, 'requests': requestsBench,
+  synth, render, 'import': importBench, 'cold-start': coldStart, 'pipeline-load': pipelineLoad, 'package': packageSize, 'requests': requestsBench, 'run': workflowRun,
 };
 
 /** Records that benchmark `name` failed, as a row and in the results. */

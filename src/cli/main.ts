@@ -29,8 +29,8 @@ const COMMANDS: Record<string, () => Command | AsyncCommand> = {
   render: () => require('./render').render,
   audit: () => require('./audit').audit,
   import: () => require('./import').importCommand,
-  run: () => require('./run').run,
   api: () => require('./api').apiCommand,
+  run: () => require('./run').run,
   init: () => require('./init').initCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
