@@ -172,6 +172,19 @@ function coldStart(): void {
   check('cold start: ours - cdk8s-plus-28', r.ms.ours - r.ms.cdk8sPlus28, 50, ' ms');
 }
 
+function requestsBench(): void {
+  log('requests R=10,000: validate and default, against ajv alone');
+  const r = benchRequests(10000, 7);
+  const ratio = pairedRatio(r.runs.ours, r.runs.ajvFloor);
+  const onDefaulted = pairedRatio(r.runs.ours, r.runs.ajvOnDefaulted);
+  results.benchmarks.requests = { ...r, ratios: { oursOverAjvFloor: ratio, oursOverAjvOnDefaulted: onDefaulted } };
+  const work = `R=${r.r} (${r.fixture.replace(/\.yaml$/, '')})`;
+  rows.push({ bench: 'requests', scenario: 'checkResource: copy, defaults, ajv (a ResourceRequest at synth)', work, ms: r.ms.ours });
+  rows.push({ bench: 'requests', scenario: 'floor: ajv compiled validator alone', work, ms: r.ms.ajvFloor });
+  rows.push({ bench: 'requests', scenario: 'ajv alone on the requests already defaulted', work, ms: r.ms.ajvOnDefaulted, note: `ours / this: ${round(onDefaulted)}x` });
+  check('requests R=10,000: validate and default / ajv alone', ratio, 2, 'x');
+}
+
 function packageSize(): void {
   log('package size (npm pack --dry-run)');
   const r = benchPackageSize();
@@ -189,19 +202,6 @@ function pipelineLoad(): void {
   rows.push({ bench: 'pipeline load', scenario: 'the same, then a first YAML parse (readStatus)', work: 'new process', ms: r.ms.sdkFirstYaml });
   rows.push({ bench: 'pipeline load', scenario: 'node -e 0', work: 'new process', ms: r.ms.emptyNode, note: `SDK's CPU time over node -e 0: ${round(r.cpuOverheadMs)} ms` });
   check("pipeline load: require('cdk8s-kratix/pipeline') - node -e 0", r.overheadMs, 25, ' ms');
-}
-
-function requestsBench(): void {
-  log('requests R=10,000: validate and default, against ajv alone');
-  const r = benchRequests(10000, 7);
-  const ratio = pairedRatio(r.runs.ours, r.runs.ajvFloor);
-  const onDefaulted = pairedRatio(r.runs.ours, r.runs.ajvOnDefaulted);
-  results.benchmarks.requests = { ...r, ratios: { oursOverAjvFloor: ratio, oursOverAjvOnDefaulted: onDefaulted } };
-  const work = `R=${r.r} (${r.fixture.replace(/\.yaml$/, '')})`;
-  rows.push({ bench: 'requests', scenario: 'checkResource: copy, defaults, ajv (a ResourceRequest at synth)', work, ms: r.ms.ours });
-  rows.push({ bench: 'requests', scenario: 'floor: ajv compiled validator alone', work, ms: r.ms.ajvFloor });
-  rows.push({ bench: 'requests', scenario: 'ajv alone on the requests already defaulted', work, ms: r.ms.ajvOnDefaulted, note: `ours / this: ${round(onDefaulted)}x` });
-  check('requests R=10,000: validate and default / ajv alone', ratio, 2, 'x');
 }
 
 /** Each case's median time at the larger size over its median at the smaller (sizes timed minutes apart). */
