@@ -9,7 +9,8 @@ const USAGE = 'usage: cdk8s-kratix init promise NAME --group GROUP --kind KIND [
 function libraryRange(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const version: string = require('../../package.json').version;
-  return version === '0.0.0' ? '*' : `^${version}`;
+  // An unreleased build (0.0.0) takes any version, so that a tarball of it satisfies the peer.
+  return version === '0.0.0' ? '>=0.0.0' : `^${version}`;
 }
 
 /** The folder as the user would type it: relative when inside the current one. */
