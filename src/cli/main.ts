@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Command | AsyncCommand> = {
   import: () => require('./import').importCommand,
   api: () => require('./api').apiCommand,
   run: () => require('./run').run,
+  init: () => require('./init').initCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

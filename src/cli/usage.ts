@@ -9,6 +9,7 @@ export const COMMAND_USAGE: Readonly<Record<string, string>> = {
   import: 'usage: cdk8s-kratix import PROMISE.yaml [-o FILE.ts] [--lenient]',
   audit: 'usage: cdk8s-kratix audit FILE... [--json] [--fail-on critical|high|medium|low|info] [--kratix-config KRATIX-CONFIGMAP.yaml]',
   api: 'usage: cdk8s-kratix api PROMISE.yaml [-o FILE.ts]',
+  init: 'usage: cdk8s-kratix init promise NAME --group GROUP --kind KIND [--version VERSION] [--dir DIR]',
   run: 'usage: cdk8s-kratix run PROMISE.yaml --workflow TYPE/ACTION [--request REQUEST.yaml] [--exec CONTAINER=COMMAND ...] ' +
     '[--engine docker|podman] [--destinations DESTINATIONS.yaml] [--promise NAME] --out DIR [--expect DIR]',
 };
@@ -30,6 +31,8 @@ commands:
   run PROMISE.yaml --workflow TYPE/ACTION [--request REQUEST.yaml] [--exec CONTAINER=COMMAND ...]
       [--engine docker|podman] [--destinations DESTINATIONS.yaml] [--promise NAME] --out DIR [--expect DIR]
                                  run a workflow locally as Kratix would: Works, state store, status
+  init promise NAME --group GROUP --kind KIND [--version VERSION] [--dir DIR]
+                                 scaffold a package that publishes the Promise as a construct library
 
 cdk8s-kratix COMMAND --help prints the usage of one command.
 global options: --debug (print stack traces), --version, --help

@@ -5,6 +5,7 @@ import { pipelineFailed, pipelineSucceeded, startPipeline, startWorkflow, workfl
 import { Destination } from './destinations';
 import { objectYaml } from './object-yaml';
 import { CONTROL_FILE, MetadataDir } from './pipeline-metadata';
+import { workflowStart } from './resume';
 import { Placement, Schedule, scheduleWork } from './scheduling';
 import { StateStoreFile, stateStoreFiles } from './state-store';
 import { Status } from './status-merge';
@@ -70,6 +71,10 @@ export interface RunResult {
   readonly stateStore: StateStoreFile[];
   /** Why the run failed (a container or Kratix failed the pipeline). */
   readonly failure?: { readonly pipeline: string; readonly container?: string; readonly message: string };
+  /** Why no pipeline ran: the object is suspended and no retry is due (see `workflowStart`). */
+  readonly waiting?: string;
+  /** The pipeline the run resumed at (the Suspended one), when it did not start from the first. */
+  readonly resumedAt?: string;
 }
 
 /** How to run one user container. */
@@ -266,8 +271,19 @@ export async function executeWorkflow(promiseInput: unknown, options: ExecuteOpt
     if (deps) works.push(deps);
   }
 
-  startWorkflow(object, action === 'delete' ? declared.slice(0, 1) : declared, action, now);
-  for (let i = 0; i < rendered.length; i++) {
+  const start = workflowStart(object, now);
+  let first = 0;
+  if (start.kind === 'wait') {
+    workflowSuspended(object, action, now);
+    const nothing = { pipelines: [], works: [], placements: [], unscheduled: [], choices: [], stateStore: [] };
+    return { ok: true, workflow: options.workflow, object, statusBefore, ...nothing, waiting: start.reason };
+  } else if (start.kind === 'resume' && start.index < rendered.length) {
+    first = start.index;
+    if (action === 'configure') object.status.workflowsSucceeded = first;
+  } else {
+    startWorkflow(object, action === 'delete' ? declared.slice(0, 1) : declared, action, now);
+  }
+  for (let i = first; i < rendered.length; i++) {
     const p = rendered[i];
     startPipeline(object, p.pipelineName, action, now);
     const run = await runPipeline({
@@ -321,5 +337,6 @@ export async function executeWorkflow(promiseInput: unknown, options: ExecuteOpt
     choices,
     stateStore: stateStoreFiles(placements),
     failure,
+    ...(start.kind === 'resume' && first < rendered.length ? { resumedAt: rendered[first].pipelineName } : {}),
   };
 }
