@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { ApiResource, IApiEndpoint, IApiResource } from 'cdk8s-plus-28';
 import { cloneJson, compact } from './private/json';
-import { apiNames, ApiNames } from './promise-api-names';
 import { pluralOf } from './private/plural';
+import { apiNames, ApiNames } from './promise-api-names';
 
 /**
  * A version of a Promise's API.

@@ -45,7 +45,8 @@ describe('cdk8s-kratix import', () => {
     const { code, io } = run(['env.yaml'], { 'env.yaml': PROMISE });
     expect(code).toBe(0);
     expect(io.out).toContain("export function envPromise(scope: Construct, id = 'env'): KratixPromise {");
-    expect(io.out).toContain("import { KratixPromise, PromiseApi, WorkflowAction, WorkflowType } from 'cdk8s-kratix';");
+    expect(io.out).toContain("import { KratixPromise, PromiseApi, ResourceRequest, WorkflowAction, WorkflowType } from 'cdk8s-kratix';");
+    expect(io.out).toContain('export class EnvRequest extends ResourceRequest');
     expect(io.err).toBe("env.yaml: warning: spec.workflows.resource.configure[0].metadata.namespace: Kratix ignores a pipeline's namespace 'default': "
       + "pipelines run in the Promise's pipeline namespace (spec.workflows.config.pipelineNamespace); remove it\n");
   });
