@@ -1,4 +1,5 @@
 import { CliError, CliIo, Command, parseArgs } from './io';
+import { isMap, nameOf, readPromise } from './promise-file';
 import { COMMAND_USAGE } from './usage';
 import { readKratixConfig, readYamlDocuments } from './yaml-files';
 import { WORKFLOW_REFS } from '../private/workflows';
@@ -11,44 +12,6 @@ const USAGE = COMMAND_USAGE.render;
 /** The images Kratix's own installs give PIPELINE_ADAPTER_IMG (docs/kratix-rendering.md §PIPELINE_ADAPTER_IMG). */
 const ADAPTER_IMAGE_HINT = 'docker.io/syntasso/kratix-platform-pipeline-adapter:<kratix version> with the Helm chart, ' +
   'docker.io/syntasso/kratix-platform:<kratix version> with the kustomize manifests';
-
-function isMap(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The name of a Promise document, for messages. */
-function nameOf(value: unknown): string {
-  const name = isMap(value) && isMap(value.metadata) ? value.metadata.name : undefined;
-  return typeof name === 'string' ? name : '';
-}
-
-/**
- * Reads the Promise to render from a YAML file: its only Promise document, or the one named
- * `chosen` (`--promise NAME`). A file of one document holds the Promise whatever its kind, so that
- * a wrong kind is reported by the renderer with its field.
- */
-function readPromise(io: CliIo, file: string, chosen: string | undefined): Record<string, any> {
-  const values = readYamlDocuments(io, file).map(d => d.value);
-  if (values.length === 0) throw new CliError(`${file}: no document found; expected a Promise`);
-  const promises = values.length === 1 && chosen === undefined ? values : values.filter(v => v?.kind === 'Promise');
-  const names = promises.map(p => `'${nameOf(p)}'`).join(', ');
-  let candidates = promises;
-  if (chosen !== undefined) {
-    candidates = promises.filter(p => nameOf(p) === chosen);
-    if (candidates.length === 0) {
-      throw new CliError(`${file}: no Promise named '${chosen}' (--promise); the file holds ${promises.length === 0 ? 'no Promise' : `the Promises ${names}`}`);
-    }
-  }
-  if (candidates.length === 0) throw new CliError(`${file}: holds ${values.length} documents but no Promise; expected exactly one Promise`);
-  if (candidates.length > 1) {
-    throw new CliError(chosen === undefined
-      ? `${file}: holds ${candidates.length} Promises (${names}); choose one with --promise NAME`
-      : `${file}: holds ${candidates.length} Promises named '${chosen}'; keep one of them in the file`);
-  }
-  const value = candidates[0];
-  if (!isMap(value)) throw new CliError(`${file}: the document is not a Promise object`);
-  return value;
-}
 
 /** Reads the one resource request of a YAML file. */
 function readRequest(io: CliIo, file: string): Record<string, any> {

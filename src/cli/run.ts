@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 import { AsyncCommand, CliError, CliIo, parseArgs } from './io';
+import { readPromise } from './promise-file';
 import { COMMAND_USAGE } from './usage';
 import { readYamlDocuments } from './yaml-files';
 import { WorkflowRef } from '../render';
@@ -10,18 +11,6 @@ import { DestinationError, diffTrees, readDestinations, resultFiles, RunInputErr
 const WORKFLOWS = ['promise/configure', 'promise/delete', 'resource/configure', 'resource/delete'];
 
 const USAGE = COMMAND_USAGE.run;
-
-/** The Promise of a file: the only one, or the one named by `--promise`. */
-function readPromise(io: CliIo, file: string, name: string | undefined): any {
-  const docs = readYamlDocuments(io, file).map(d => d.value);
-  const promises = docs.filter(d => d?.kind === 'Promise');
-  const chosen = name === undefined ? promises : promises.filter(p => p?.metadata?.name === name);
-  if (chosen.length === 1) return chosen[0];
-  const names = promises.map(p => p?.metadata?.name).join(', ');
-  if (name !== undefined) throw new CliError(`${file}: no Promise named '${name}'${names ? `; it holds ${names}` : ''}`);
-  if (promises.length === 0) throw new CliError(`${file}: no Promise found (kind: Promise) in ${docs.length} document(s)`);
-  throw new CliError(`${file}: holds ${promises.length} Promises (${names}); choose one with --promise NAME`);
-}
 
 function readRequest(io: CliIo, file: string, promise: any): any {
   const docs = readYamlDocuments(io, file).map(d => d.value);
