@@ -111,10 +111,18 @@ function scalar(body: string, subject: string): string | undefined {
   return undefined;
 }
 
+/** The values of a string field's `enum`, from its validator's `if(!("A"===data||"B"===data))`. */
+function enumOf(body: string): string[] | undefined {
+  const m = /if\(!\(((?:"[^"]*"===data\|\|)*"[^"]*"===data)\)\)/.exec(body);
+  return m ? [...m[1].matchAll(/"([^"]*)"===data/g)].map(v => v[1]) : undefined;
+}
+
 class Generator {
   public readonly types = new Map<string, Record<string, string>>();
   /** The fields the OpenAPI schema requires, per type (the validator's `missingProperty` checks). */
   public readonly required = new Map<string, string[]>();
+  /** The values the OpenAPI schema allows for a string field, per type and field (its `enum`). */
+  public readonly enums = new Map<string, Record<string, string[]>>();
   private readonly queue: string[] = [];
 
   public typeOf(module: string): string {
@@ -155,7 +163,10 @@ class Generator {
     const out: Record<string, string> = {};
     const re = /void 0===data(?:\.([A-Za-z_$][\w$]*)|\["([^"]+)"\])\|\|(validate\d+)\(/g;
     for (let m = re.exec(rootBody); m; m = re.exec(rootBody)) {
-      out[m[1] ?? m[2]] = this.classify(fns, m[3], `${module}.${m[1] ?? m[2]}`);
+      const field = m[1] ?? m[2];
+      out[field] = this.classify(fns, m[3], `${module}.${field}`);
+      const allowed = out[field] === 'string' ? enumOf(fns.get(m[3])!.body) : undefined;
+      if (allowed) this.enums.set(shortName(module), { ...this.enums.get(shortName(module)), [field]: allowed });
     }
     const declared = this.declaredFields(module);
     const missing = declared.filter((f) => !(f in out));
@@ -227,6 +238,18 @@ ${lines.join('\n')}
  */
 export const K8S_REQUIRED: { readonly [type: string]: readonly string[] } = {
 ${[...gen.required.keys()].sort().map(n => `  ${n}: [${gen.required.get(n)!.map(f => `'${f}'`).join(', ')}],`).join('\n')}
+};
+
+/**
+ * The values the Kubernetes 1.28 OpenAPI schema allows for string fields of those types (its
+ * \`enum\`s, which mirror the API server's validation of those fields): the API server rejects
+ * any other value.
+ */
+export const K8S_ENUMS: { readonly [type: string]: { readonly [field: string]: readonly string[] } } = {
+${[...gen.enums.keys()].sort().map(n => {
+    const fields = gen.enums.get(n)!;
+    return `  ${n}: { ${Object.keys(fields).sort().map(f => `${f}: [${fields[f].map(v => `'${v}'`).join(', ')}]`).join(', ')} },`;
+  }).join('\n')}
 };
 `;
 }

@@ -1,4 +1,4 @@
-import { K8S_FIELDS, K8S_REQUIRED } from './k8s-fields.generated';
+import { K8S_ENUMS, K8S_FIELDS, K8S_REQUIRED } from './k8s-fields.generated';
 import { KRATIX_GO_PACKAGE, PIPELINE_FIELDS, UNSUPPORTED_HINTS } from './pipeline-types';
 import { Problem, Severity, didYouMean, isMap, joinPath } from './problem';
 import { quote } from '../private/quote';
@@ -17,11 +17,14 @@ type Shape =
     readonly kratix: boolean;
     /** Required fields that no other rule reports. */
     readonly required: readonly string[];
+    /** The values allowed in string fields that have an enum, by Go JSON field name. */
+    readonly enums: ReadonlyMap<string, readonly string[]>;
   }
   | { readonly kind: 'primitive' };
 type StructShape = Extract<Shape, { kind: 'struct' }>;
 
 const REQUIRED_FIELD_REASON = ": the API server rejects the pipeline's Job without it, and Kratix's webhook dry-runs that Job";
+const ENUM_REASON = ": the API server rejects the pipeline's Job with any other value, and Kratix's webhook dry-runs that Job";
 
 /** Whether `problem` is a field Kubernetes requires missing: Kratix decodes the pipeline, its webhook's dry-run fails. */
 export function isRequiredFieldProblem(problem: Problem): boolean {
@@ -39,7 +42,8 @@ for (const [table, kratix] of [[K8S_FIELDS, false], [PIPELINE_FIELDS, true]] as 
     const exact = new Map(Object.entries(fields));
     const folded = new Map([...exact.keys()].map((f) => [f.toLowerCase(), f]));
     const required = (kratix ? [] : K8S_REQUIRED[name] ?? []).filter(f => !REPORTED_ELSEWHERE.has(`${name}.${f}`));
-    SHAPES.set(name, { kind: 'struct', exact, folded, kratix, required });
+    const enums = new Map(Object.entries(kratix ? {} : K8S_ENUMS[name] ?? {}));
+    SHAPES.set(name, { kind: 'struct', exact, folded, kratix, required, enums });
   }
 }
 
@@ -219,6 +223,17 @@ class Decoder {
         this.goPath.push(target);
         this.decode(value[key], fieldType, type);
         this.goPath.pop();
+        const allowed = shape.enums.get(target);
+        const v = value[key];
+        // An empty string is Go's zero value: the field is unset, and the API server defaults it.
+        if (allowed !== undefined && typeof v === 'string' && v !== '' && !allowed.includes(v)) {
+          const choices = allowed.filter(a => a !== '');
+          this.problems.push({
+            path: this.currentPath(),
+            severity: 'error',
+            message: `${type}.${target} ${quote(v)} must be ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}${ENUM_REASON}`,
+          });
+        }
       }
       this.path.pop();
     }

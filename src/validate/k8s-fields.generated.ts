@@ -126,3 +126,18 @@ export const K8S_REQUIRED: { readonly [type: string]: readonly string[] } = {
   VolumeMount: ['mountPath', 'name'],
   VsphereVirtualDiskVolumeSource: ['volumePath'],
 };
+
+/**
+ * The values the Kubernetes 1.28 OpenAPI schema allows for string fields of those types (its
+ * `enum`s, which mirror the API server's validation of those fields): the API server rejects
+ * any other value.
+ */
+export const K8S_ENUMS: { readonly [type: string]: { readonly [field: string]: readonly string[] } } = {
+  AzureDiskVolumeSource: { cachingMode: ['None', 'ReadOnly', 'ReadWrite'], kind: ['Dedicated', 'Managed', 'Shared'] },
+  HostPathVolumeSource: { type: ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'] },
+  PersistentVolumeClaimSpec: { volumeMode: ['Block', 'Filesystem'] },
+  SeccompProfile: { type: ['Localhost', 'RuntimeDefault', 'Unconfined'] },
+  SecurityContext: { procMount: ['Default', 'Unmasked'] },
+  Toleration: { effect: ['NoExecute', 'NoSchedule', 'PreferNoSchedule'], operator: ['Equal', 'Exists'] },
+  VolumeMount: { mountPropagation: ['Bidirectional', 'HostToContainer', 'None'] },
+};

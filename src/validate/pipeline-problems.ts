@@ -278,19 +278,13 @@ export function checkLabels(labels: unknown, path: string, error: (path: string,
   }
 }
 
+// The operator and the effect are checked with the other Kubernetes enums (go-decode.ts).
 function checkToleration(toleration: unknown, path: string, error: (path: string, message: string) => void): void {
   if (!isMap(toleration)) return;
   const operator = field(toleration, 'operator');
-  if (typeof operator === 'string' && operator !== '' && operator !== 'Exists' && operator !== 'Equal') {
-    error(joinPath(path, 'operator'), `toleration operator ${quote(operator)} must be Exists or Equal`);
-  }
   const value = field(toleration, 'value');
   if (operator === 'Exists' && typeof value === 'string' && value !== '') {
     error(joinPath(path, 'value'), `a toleration with operator Exists must not have a value (${quote(value)}); remove it or use operator Equal`);
-  }
-  const effect = field(toleration, 'effect');
-  if (typeof effect === 'string' && effect !== '' && !['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(effect)) {
-    error(joinPath(path, 'effect'), `toleration effect ${quote(effect)} must be NoSchedule, PreferNoSchedule or NoExecute`);
   }
 }
 

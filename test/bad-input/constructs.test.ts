@@ -78,7 +78,7 @@ describe('constructs: pipelines', () => {
     ['two volumes of one name', withPipeline(p => { p.addVolumeManifest({ name: 'v', emptyDir: {} }); p.addVolumeManifest({ name: 'v', emptyDir: {} }); }),
       "spec.volumes[1].name: volume name 'v' is used by more than one volume of the pipeline; volume names must be unique"],
     ['a toleration operator that does not exist', pipeline({ containers: [C], tolerations: [{ key: 'k', operator: 'Sometimes' }] }),
-      "spec.tolerations[0].operator: toleration operator 'Sometimes' must be Exists or Equal"],
+      "spec.tolerations[0].operator: Toleration.operator 'Sometimes' must be Equal or Exists: the API server rejects the pipeline's Job with any other value, and Kratix's webhook dry-runs that Job"],
     ['a resourceNamespace that is no namespace name', pipeline({ containers: [C], rbac: { permissions: [{ verbs: ['get'], apiGroups: [''], resources: ['pods'], scope: { resourceNamespace: 'Bad Ns' } }] } }),
       "spec.rbac.permissions[0].resourceNamespace: resourceNamespace 'Bad Ns' must be a DNS-1123 label (lower case letters, digits and '-', at most 63 characters), or '*' for all namespaces"],
     ['nonResourceURLs in the pipeline namespace', pipeline({ containers: [C], rbac: { permissions: [{ verbs: ['get'], nonResourceURLs: ['/healthz'] }] } }),

@@ -285,13 +285,33 @@ describe('pipelineProblems', () => {
         error('spec.nodeSelector["bad key"]', "node selector key 'bad key' must be a qualified name (an optional DNS subdomain and '/', then at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit)"),
       ]],
       ['a bad toleration operator', (p) => { p.spec.tolerations[0].operator = 'In'; }, [
-        error('spec.tolerations[0].operator', "toleration operator 'In' must be Exists or Equal"),
+        error('spec.tolerations[0].operator', "Toleration.operator 'In' must be Equal or Exists: the API server rejects the pipeline's Job with any other value, and Kratix's webhook dry-runs that Job"),
       ]],
       ['a bad toleration effect', (p) => { p.spec.tolerations[0].effect = 'NoRun'; }, [
-        error('spec.tolerations[0].effect', "toleration effect 'NoRun' must be NoSchedule, PreferNoSchedule or NoExecute"),
+        error('spec.tolerations[0].effect', "Toleration.effect 'NoRun' must be NoExecute, NoSchedule or PreferNoSchedule: the API server rejects the pipeline's Job with any other value, and Kratix's webhook dry-runs that Job"),
+      ]],
+      // The enums of the Kubernetes 1.28 OpenAPI schema (K8S_ENUMS), checked where Go decodes the field.
+      ['a seccomp profile type that does not exist', (p) => { p.spec.containers[0].securityContext.seccompProfile.type = 'Default'; }, [
+        error('spec.containers[0].securityContext.seccompProfile.type', "SeccompProfile.type 'Default' must be Localhost, RuntimeDefault or Unconfined: the API server rejects the pipeline's Job with any other value, and Kratix's webhook dry-runs that Job"),
+      ]],
+      ['a mount propagation that does not exist', (p) => { p.spec.containers[0].volumeMounts[0].mountPropagation = 'Shared'; }, [
+        error('spec.containers[0].volumeMounts[0].mountPropagation', "VolumeMount.mountPropagation 'Shared' must be Bidirectional, HostToContainer or None: the API server rejects the pipeline's Job with any other value, and Kratix's webhook dry-runs that Job"),
+      ]],
+      ['a hostPath type that does not exist', (p) => { p.spec.volumes[0] = { name: 'cache', hostPath: { path: '/var/cache', type: 'Dir' } }; }, [
+        error('spec.volumes[0].hostPath.type', "HostPathVolumeSource.type 'Dir' must be BlockDevice, CharDevice, Directory, DirectoryOrCreate, File, FileOrCreate or Socket: the API server rejects the pipeline's Job with any other value, and Kratix's webhook dry-runs that Job"),
+      ]],
+      ['a procMount that does not exist', (p) => { p.spec.containers[0].securityContext.procMount = 'default'; }, [
+        error('spec.containers[0].securityContext.procMount', "SecurityContext.procMount 'default' must be Default or Unmasked: the API server rejects the pipeline's Job with any other value, and Kratix's webhook dry-runs that Job"),
+      ]],
+      ['an enum value of the wrong type', (p) => { p.spec.tolerations[0].effect = 1; }, [
+        error('spec.tolerations[0].effect', "1 is a whole number, not a string: Kratix cannot decode it (json: cannot unmarshal number into Go struct field Toleration.spec.tolerations.effect of type string); quote it: '1'"),
       ]],
     ])('reports %s', (_, change, expected) => {
       expect(problemsAfter(change)).toEqual(expected);
+    });
+
+    test.each(['', 'Directory', 'FileOrCreate'])('accepts hostPath type %p (empty is unset)', (type) => {
+      expect(problemsAfter((p) => { p.spec.volumes[0] = { name: 'cache', hostPath: { path: '/var/cache', type } }; })).toEqual([]);
     });
 
     test.each(['OnFailure', 'Never', ''])('accepts restartPolicy %p', (policy) => {
