@@ -145,3 +145,36 @@ describe('a field Kubernetes requires, missing from the pipeline\'s Job (Kratix\
     expect(() => Testing.synth(chart)).not.toThrow();
   });
 });
+
+describe('a value outside an enum of the Kubernetes 1.28 schema, in the pipeline\'s Job (Kratix\'s webhook dry-runs it)', () => {
+  const MESSAGE = "SeccompProfile.type 'Default' must be Localhost, RuntimeDefault or Unconfined: the API server rejects the pipeline's Job with any other value, and Kratix's webhook dry-runs that Job";
+  const badSeccomp = (p: KratixPromise) => {
+    const setupPipeline = p.addPipeline(WorkflowType.PROMISE, WorkflowAction.CONFIGURE, 'setup');
+    setupPipeline.addContainerManifest({ name: 'main', image: 'ghcr.io/acme/setup:v1' });
+    setupPipeline.addContainerManifest({ name: 'second', image: 'ghcr.io/acme/setup:v1', securityContext: { seccompProfile: { type: 'Default' } } });
+  };
+
+  test('synth fails naming the pipeline and the field', () => {
+    const chart = Testing.chart();
+    badSeccomp(new KratixPromise(chart, 'env'));
+    expect(errorOf(() => Testing.synth(chart))).toBe(`Validation failed with the following errors:\n  [test/env] ${PIPELINE}: spec.containers[1].securityContext.seccompProfile.type: ${MESSAGE}`);
+  });
+
+  test('validate reports an error at the Promise field that caused it', () => {
+    expect(validateSynthesized(badSeccomp)).toEqual([{ path: 'spec.workflows.promise.configure[0].spec.containers[1].securityContext.seccompProfile.type', severity: 'error', message: MESSAGE }]);
+  });
+
+  test('render refuses the pipeline, naming the field', () => {
+    const promise = new KratixPromise(Testing.chart(), 'env');
+    badSeccomp(promise);
+    expect(errorOf(() => renderWorkflow(promise.toJson(), 'promise/configure'))).toContain(`spec.containers[1].securityContext.seccompProfile.type: ${MESSAGE}`);
+  });
+
+  test('an empty value is unset, and a field given in another case is checked as Go decodes it', () => {
+    const chart = Testing.chart();
+    const setupPipeline = new KratixPromise(chart, 'env').addPipeline(WorkflowType.PROMISE, WorkflowAction.CONFIGURE, 'setup');
+    setupPipeline.addContainerManifest({ name: 'main', image: 'ghcr.io/acme/setup:v1', volumeMounts: [{ name: 'v', mountPath: '/v', mountPropagation: '' }] });
+    setupPipeline.addVolumeManifest({ name: 'v', hostPath: { path: '/v', Type: 'Dir' } });
+    expect(errorOf(() => Testing.synth(chart))).toContain("spec.volumes[0].hostPath.Type: HostPathVolumeSource.type 'Dir' must be BlockDevice, CharDevice, Directory, DirectoryOrCreate, File, FileOrCreate or Socket");
+  });
+});
