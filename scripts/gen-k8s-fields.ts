@@ -247,9 +247,9 @@ ${[...gen.required.keys()].sort().map(n => `  ${n}: [${gen.required.get(n)!.map(
  */
 export const K8S_ENUMS: { readonly [type: string]: { readonly [field: string]: readonly string[] } } = {
 ${[...gen.enums.keys()].sort().map(n => {
-    const fields = gen.enums.get(n)!;
-    return `  ${n}: { ${Object.keys(fields).sort().map(f => `${f}: [${fields[f].map(v => `'${v}'`).join(', ')}]`).join(', ')} },`;
-  }).join('\n')}
+  const fields = gen.enums.get(n)!;
+  return `  ${n}: { ${Object.keys(fields).sort().map(f => `${f}: [${fields[f].map(v => `'${v}'`).join(', ')}]`).join(', ')} },`;
+}).join('\n')}
 };
 `;
 }
