@@ -56,7 +56,7 @@ beforeAll(() => {
 }, 120_000);
 
 test("the README's unit test passes under node --test", () => {
-  const out = execFileSync(process.execPath, ['--test', path.join(app, 'dist', 'main.test.js')], { cwd: app, encoding: 'utf8', stdio: 'pipe' });
+  const out = execFileSync(process.execPath, ['--test', '--test-reporter=tap', path.join(app, 'dist', 'main.test.js')], { cwd: app, encoding: 'utf8', stdio: 'pipe' });
   expect(out).toMatch(/# pass 1\n/);
   expect(out).toMatch(/# fail 0\n/);
 });
