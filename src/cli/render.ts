@@ -1,7 +1,7 @@
-import { CliError, CliIo, Command, parseArgs } from './io';
-import { isMap, nameOf, readPromise } from './promise-file';
+import { isMap, nameOf, readPromise, readRequest } from './input-documents';
+import { CliError, Command, parseArgs } from './io';
 import { COMMAND_USAGE } from './usage';
-import { readKratixConfig, readYamlDocuments } from './yaml-files';
+import { readKratixConfig } from './yaml-files';
 import { WORKFLOW_REFS } from '../private/workflows';
 import { RenderError, renderWorkflow, toYaml, WorkflowRef, workflowObjects } from '../render';
 
@@ -12,15 +12,6 @@ const USAGE = COMMAND_USAGE.render;
 /** The images Kratix's own installs give PIPELINE_ADAPTER_IMG (docs/kratix-rendering.md §PIPELINE_ADAPTER_IMG). */
 const ADAPTER_IMAGE_HINT = 'docker.io/syntasso/kratix-platform-pipeline-adapter:<kratix version> with the Helm chart, ' +
   'docker.io/syntasso/kratix-platform:<kratix version> with the kustomize manifests';
-
-/** Reads the one resource request of a YAML file. */
-function readRequest(io: CliIo, file: string): Record<string, any> {
-  const values = readYamlDocuments(io, file).map(d => d.value);
-  if (values.length === 0) throw new CliError(`${file}: no document found; expected a resource request`);
-  if (values.length !== 1) throw new CliError(`${file}: holds ${values.length} documents; expected exactly one resource request`);
-  if (!isMap(values[0])) throw new CliError(`${file}: the document is not a resource request object`);
-  return values[0];
-}
 
 /**
  * `cdk8s-kratix render PROMISE.yaml --workflow TYPE/ACTION [...]`: prints every object Kratix

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
+import { readPromise, readRequest } from './input-documents';
 import { AsyncCommand, CliError, CliIo, parseArgs } from './io';
-import { readPromise } from './promise-file';
 import { COMMAND_USAGE } from './usage';
 import { readYamlDocuments } from './yaml-files';
 import { WorkflowRef } from '../render';
@@ -12,12 +12,10 @@ const WORKFLOWS = ['promise/configure', 'promise/delete', 'resource/configure', 
 
 const USAGE = COMMAND_USAGE.run;
 
-function readRequest(io: CliIo, file: string, promise: any): any {
-  const docs = readYamlDocuments(io, file).map(d => d.value);
-  if (docs.length !== 1) throw new CliError(`${file}: holds ${docs.length} documents; expected exactly one resource request`);
-  const request = docs[0];
+/** The one resource request of a file, which must be of the Promise's API. */
+function readTypedRequest(io: CliIo, file: string, promise: any): any {
+  const request = readRequest(io, file);
   const kind = promise?.spec?.api?.spec?.names?.kind;
-  if (typeof request !== 'object' || request === null || Array.isArray(request)) throw new CliError(`${file}: the document is not a resource request object`);
   if (kind !== undefined && request.kind !== kind) {
     throw new CliError(`${file}: kind: ${JSON.stringify(request.kind)} is not the kind of Promise '${promise.metadata?.name}''s API (${JSON.stringify(kind)}); pass a ${kind} request`);
   }
@@ -91,7 +89,7 @@ export const run: AsyncCommand = async (args, io) => {
   if (engine !== undefined && engine !== 'docker' && engine !== 'podman') throw new CliError(`--engine ${JSON.stringify(engine)}: expected docker or podman`);
 
   const promise = readPromise(io, positionals[0], options.promise as string | undefined);
-  const request = requestFile !== undefined && workflow.startsWith('resource/') ? readRequest(io, requestFile, promise) : undefined;
+  const request = requestFile !== undefined && workflow.startsWith('resource/') ? readTypedRequest(io, requestFile, promise) : undefined;
   const destinationsFile = options.destinations as string | undefined;
   let destinations: unknown[] = [];
   if (destinationsFile !== undefined) {

@@ -1,3 +1,4 @@
+// The Promise and the request a command reads from its YAML files, read the same way by every command.
 import { CliError, CliIo } from './io';
 import { readYamlDocuments } from './yaml-files';
 
@@ -38,4 +39,13 @@ export function readPromise(io: CliIo, file: string, chosen: string | undefined)
   const value = candidates[0];
   if (!isMap(value)) throw new CliError(`${file}: the document is not a Promise object`);
   return value;
+}
+
+/** Reads the one resource request of a YAML file. */
+export function readRequest(io: CliIo, file: string): Record<string, any> {
+  const values = readYamlDocuments(io, file).map(d => d.value);
+  if (values.length === 0) throw new CliError(`${file}: no document found; expected a resource request`);
+  if (values.length !== 1) throw new CliError(`${file}: holds ${values.length} documents; expected exactly one resource request`);
+  if (!isMap(values[0])) throw new CliError(`${file}: the document is not a resource request object`);
+  return values[0];
 }
