@@ -126,6 +126,8 @@ export class KratixLabels {
   public static readonly PARENT_RESOURCE_NAMESPACE = 'kratix.io/parent-resource-namespace';
   /** `"true"` on an object whose workflow is suspended or waiting to retry. */
   public static readonly WORKFLOW_SUSPENDED = 'kratix.io/workflow-suspended';
+  /** The workflow type a Work was written for: `promise`, `resource` or `static-dependency` (on Works). */
+  public static readonly WORK_TYPE = 'kratix.io/work-type';
   /** Overrides the Promise's reconciliation interval (an annotation). */
   public static readonly RECONCILIATION_INTERVAL_ANNOTATION = 'kratix.io/reconciliation-interval';
   /** The trace parent that Kratix copies from the Promise or request to the Job and its pod (an annotation). */

@@ -1,7 +1,6 @@
 import { KratixLabels } from '../constants';
 import { KubeObject } from '../render';
 import { pipelineEntries } from './status-merge';
-import { WORKFLOW_SUSPENDED_LABEL } from './status-writer';
 
 /** The label the controller sets to run a suspended workflow again from its first pipeline. */
 export const RUN_FROM_START_LABEL = 'internal.workflows.kratix.io/run-from-start';
@@ -29,16 +28,16 @@ export type WorkflowStart =
 export function workflowStart(object: KubeObject, now: Date): WorkflowStart {
   const labels: Record<string, string> = object.metadata?.labels ?? {};
   if (labels[KratixLabels.MANUAL_RECONCILIATION] === 'true' || labels[RUN_FROM_START_LABEL] === 'true') {
-    if (WORKFLOW_SUSPENDED_LABEL in labels) object.metadata.labels = withoutSuspendedLabel(labels);
+    if (KratixLabels.WORKFLOW_SUSPENDED in labels) object.metadata.labels = withoutSuspendedLabel(labels);
     return { kind: 'start' };
   }
   const entries = typeof object.status === 'object' && object.status !== null ? pipelineEntries(object.status) ?? [] : [];
   const index = entries.findIndex(e => e?.phase === 'Suspended');
-  if (labels[WORKFLOW_SUSPENDED_LABEL] === 'true') {
+  if (labels[KratixLabels.WORKFLOW_SUSPENDED] === 'true') {
     const entry = index >= 0 ? entries[index] : undefined;
     const due = typeof entry?.nextRetryAt === 'string' ? Date.parse(entry.nextRetryAt) : NaN;
     if (Number.isNaN(due)) {
-      return { kind: 'wait', reason: `the object is labelled ${WORKFLOW_SUSPENDED_LABEL}: "true" and no retry is scheduled; remove the label to resume` };
+      return { kind: 'wait', reason: `the object is labelled ${KratixLabels.WORKFLOW_SUSPENDED}: "true" and no retry is scheduled; remove the label to resume` };
     }
     if (due > now.getTime()) {
       return { kind: 'wait', reason: `pipeline ${JSON.stringify(entry!.name)} retries at ${entry!.nextRetryAt}; run again at or after that time` };
@@ -50,6 +49,6 @@ export function workflowStart(object: KubeObject, now: Date): WorkflowStart {
 
 function withoutSuspendedLabel(labels: Record<string, string>): Record<string, string> {
   const rest = { ...labels };
-  delete rest[WORKFLOW_SUSPENDED_LABEL];
+  delete rest[KratixLabels.WORKFLOW_SUSPENDED];
   return rest;
 }

@@ -1,11 +1,10 @@
+import { KratixLabels } from '../constants';
 import { promiseStatusWarning, retryAfterMs, WorkflowControl } from '../pipeline-files';
 import { KubeObject } from '../render';
 import { CONFIGURE_WORKFLOW_COMPLETED } from './controller-status';
 import { mergeStatuses, pipelineEntries, setCondition, Status } from './status-merge';
 import { rfc3339 } from './time';
 
-/** The label Kratix puts on an object whose workflow is suspended. */
-export const WORKFLOW_SUSPENDED_LABEL = 'kratix.io/workflow-suspended';
 
 /** Kratix would fail the pipeline, with this message. */
 export class PipelineFailure extends Error {
@@ -75,7 +74,7 @@ export function writeStatus(object: KubeObject, input: StatusWriterInput): Statu
     }
     const generation = typeof object.metadata.generation === 'number' ? object.metadata.generation : 0;
     markPipelineAsSuspended(merged, input.pipelineName, control!.message, nextRetryAt, generation);
-    object.metadata.labels = { ...(object.metadata.labels ?? {}), [WORKFLOW_SUSPENDED_LABEL]: 'true' };
+    object.metadata.labels = { ...(object.metadata.labels ?? {}), [KratixLabels.WORKFLOW_SUSPENDED]: 'true' };
     suspended = { retry, message: control?.message || undefined, nextRetryAt };
   }
   if (input.dryRun) merged.message = 'Dry run executed';

@@ -1,3 +1,4 @@
+import { KratixLabels } from '../constants';
 import { sortedKeys } from './object-yaml';
 import type { RunResult } from './run-workflow';
 import { unifiedDiff } from './unified-diff';
@@ -47,7 +48,7 @@ export function runSummary(result: RunResult): string {
   const yaml = (status: unknown) => (typeof status === 'object' && status !== null && Object.keys(status).length > 0 ? emitYamlDocument(sortedKeys(status)) : '');
   const diff = unifiedDiff('status before', 'status after', yaml(result.statusBefore), yaml(result.object.status));
   out += diff === '' ? 'status: unchanged\n' : `status diff:\n${indent(diff, '  ')}`;
-  if (result.object.metadata.labels?.['kratix.io/workflow-suspended'] === 'true') out += 'label kratix.io/workflow-suspended: "true"\n';
+  if (result.object.metadata.labels?.[KratixLabels.WORKFLOW_SUSPENDED] === 'true') out += `label ${KratixLabels.WORKFLOW_SUSPENDED}: "true"\n`;
   out += result.failure ? `FAILED in pipeline ${result.failure.pipeline}${result.failure.container ? `, container ${result.failure.container}` : ''}: ${result.failure.message}\n` : 'OK\n';
   return out;
 }

@@ -7,8 +7,6 @@ import { emitYamlDocument } from '../render/yaml-emitter';
 
 /** The apiVersion of Works. */
 export const WORK_API_VERSION = Kratix.API_VERSION;
-/** Label: the workflow type of a Work (`promise`, `resource`, `static-dependency`). */
-export const WORK_TYPE_LABEL = 'kratix.io/work-type';
 
 /** Who a pipeline's Work is for. */
 export interface WorkOwner {
@@ -55,7 +53,7 @@ export function workLabels(owner: WorkOwner): Record<string, string> {
     labels[KratixLabels.RESOURCE_NAME] = owner.request.name;
     if (owner.pipelineNamespaceSet && owner.request.namespace !== '') labels[KratixLabels.RESOURCE_NAMESPACE] = owner.request.namespace;
   }
-  labels[WORK_TYPE_LABEL] = owner.type;
+  labels[KratixLabels.WORK_TYPE] = owner.type;
   return labels;
 }
 
@@ -130,7 +128,7 @@ export function staticDependenciesWork(
     metadata: {
       name: deterministicName(`${promiseName}-static-deps`),
       namespace: Kratix.SYSTEM_NAMESPACE,
-      labels: { [KratixLabels.PROMISE_NAME]: promiseName, [WORK_TYPE_LABEL]: 'static-dependency' },
+      labels: { [KratixLabels.PROMISE_NAME]: promiseName, [KratixLabels.WORK_TYPE]: 'static-dependency' },
     },
     spec: { workloadGroups: [groupJson(group)], promiseName },
   };
