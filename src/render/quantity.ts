@@ -6,15 +6,23 @@ function pow10(n: number): bigint {
   return 10n ** BigInt(n);
 }
 
+/** A parsed quantity: its value is `mantissa × 10^scale`, exactly. */
+export interface ParsedQuantity {
+  readonly mantissa: bigint;
+  readonly scale: number;
+  /** Written with a binary suffix (Ki, Mi, ...), which Kubernetes keeps when it canonicalises. */
+  readonly binary: boolean;
+  /** Written with an exponent (1e3), which Kubernetes keeps when it canonicalises. */
+  readonly exponent: boolean;
+}
+
 /**
- * Canonicalises a Kubernetes quantity as `resource.Quantity` serialises it after parsing:
- * `0.5` becomes `500m`, `1000` becomes `1k`, `1024Mi` becomes `1Gi`, `1.5Gi` becomes `1536Mi`, a
- * number `1` becomes the string `"1"`.
+ * Parses a Kubernetes quantity (`resource.ParseQuantity`), exactly and at nano precision
+ * (rounding away from zero beyond it, as Kubernetes does).
  *
- * @returns the canonical string, or `undefined` when Kubernetes would reject the quantity
- * @see https://github.com/kubernetes/apimachinery/blob/master/pkg/api/resource/quantity.go
+ * @returns the quantity, or `undefined` when Kubernetes would reject it
  */
-export function canonicalQuantity(input: string | number): string | undefined {
+export function parseQuantity(input: string | number): ParsedQuantity | undefined {
   const text = typeof input === 'number' ? (Number.isFinite(input) ? String(input) : '') : input.trim();
   const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(.*)$/.exec(text);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
@@ -23,7 +31,7 @@ export function canonicalQuantity(input: string | number): string | undefined {
   if (sign === '-') mantissa = -mantissa;
   let scale = -fracPart.length;
   let binary = false;
-  let exponentFormat = false;
+  let exponent = false;
   const binaryIndex = BINARY_SUFFIXES.indexOf(suffix);
   if (Object.prototype.hasOwnProperty.call(DECIMAL_SUFFIXES, suffix)) {
     scale += DECIMAL_SUFFIXES[suffix];
@@ -31,7 +39,7 @@ export function canonicalQuantity(input: string | number): string | undefined {
     binary = true;
     mantissa *= 1024n ** BigInt(binaryIndex);
   } else if (/^[eE][+-]?[0-9]+$/.test(suffix)) {
-    exponentFormat = true;
+    exponent = true;
     scale += Number(suffix.slice(1));
   } else {
     return undefined;
@@ -45,6 +53,35 @@ export function canonicalQuantity(input: string | number): string | undefined {
     mantissa = mantissa < 0n ? -q : q;
     scale = -9;
   }
+  return { mantissa, scale, binary, exponent };
+}
+
+/** `-1`, `0` or `1` as quantity `a` is less than, equal to or greater than `b`. */
+export function compareQuantities(a: ParsedQuantity, b: ParsedQuantity): number {
+  const scale = Math.min(a.scale, b.scale);
+  const x = a.mantissa * pow10(a.scale - scale);
+  const y = b.mantissa * pow10(b.scale - scale);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Whether the quantity is a whole number (Kubernetes' `MilliValue() % 1000 == 0`). */
+export function isWholeQuantity(q: ParsedQuantity): boolean {
+  return q.scale >= 0 || q.mantissa % pow10(-q.scale) === 0n;
+}
+
+/**
+ * Canonicalises a Kubernetes quantity as `resource.Quantity` serialises it after parsing:
+ * `0.5` becomes `500m`, `1000` becomes `1k`, `1024Mi` becomes `1Gi`, `1.5Gi` becomes `1536Mi`, a
+ * number `1` becomes the string `"1"`.
+ *
+ * @returns the canonical string, or `undefined` when Kubernetes would reject the quantity
+ * @see https://github.com/kubernetes/apimachinery/blob/master/pkg/api/resource/quantity.go
+ */
+export function canonicalQuantity(input: string | number): string | undefined {
+  const parsed = parseQuantity(input);
+  if (parsed === undefined) return undefined;
+  let { mantissa, scale } = parsed;
+  const { binary, exponent: exponentFormat } = parsed;
   if (mantissa === 0n) return '0';
 
   if (binary) {

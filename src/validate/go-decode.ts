@@ -188,8 +188,9 @@ class Decoder {
     if (!isMap(value)) return this.mismatch(value, type, struct);
     const { exact, folded } = shape;
     for (const required of shape.required) {
-      // Case-insensitive, as the keys below: Go fills the field from a key of any case.
-      const present = Object.keys(value).some(k => k.toLowerCase() === required.toLowerCase() && value[k] !== null && value[k] !== undefined);
+      // Case-insensitive, as the keys below: Go fills the field from a key of any case. The API
+      // server's checks are `len(x) == 0`, so an empty string or list is as good as missing.
+      const present = Object.keys(value).some(k => k.toLowerCase() === required.toLowerCase() && !isEmpty(value[k]));
       if (!present) {
         this.problems.push({
           path: joinPath(this.currentPath(), required),
@@ -282,6 +283,10 @@ class Decoder {
     }
     this.problems.push({ path: this.currentPath(), severity: 'error', message });
   }
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
 function primitiveOk(value: unknown, type: string): boolean {

@@ -4,6 +4,7 @@ export * from './go-duration';
 export { decodeStrictly, goDecode, goTypeName, isRequiredFieldProblem } from './go-decode';
 export type { DecodeOptions } from './go-decode';
 export * from './pipeline-problems';
+export { podSpecProblems } from './pod-spec';
 export * from './promise-schema';
 export * from './promise-problems';
 export * from './validate-document';

@@ -9,20 +9,11 @@ import {
   pipelineIdMessage,
   qualifiedNameMessage,
 } from './names';
-import { Problem, Severity, field, isMap, joinPath } from './problem';
+import { podSpecProblems } from './pod-spec';
+import { Problem, Severity, field, isMap, joinPath, listField, stringField } from './problem';
 import { Kratix, KratixEnv, KratixPaths } from '../constants';
 import { quote } from '../private/quote';
 import { WorkflowAction, WorkflowType } from '../workflow-types';
-
-function listField(value: unknown, key: string): readonly unknown[] {
-  const v = field(value, key);
-  return Array.isArray(v) ? v : [];
-}
-
-function stringField(value: unknown, key: string): string | undefined {
-  const v = field(value, key);
-  return typeof v === 'string' ? v : undefined;
-}
 
 /** The apiVersion of a Kratix Pipeline. */
 export const PIPELINE_API_VERSION = Kratix.API_VERSION;
@@ -227,7 +218,7 @@ export function pipelineProblems(pipeline: unknown, context: PipelineContext): P
       if (v && typeof nodeSelector[key] === 'string') error(joinPath('spec.nodeSelector', key), v);
     }
   }
-  listField(spec, 'tolerations').forEach((toleration, i) => checkToleration(toleration, joinPath('spec.tolerations', i), error));
+  problems.push(...podSpecProblems(spec));
 
   const rbac = field(spec, 'rbac');
   const serviceAccount = field(rbac, 'serviceAccount');
@@ -275,16 +266,6 @@ export function checkLabels(labels: unknown, path: string, error: (path: string,
       const valueMessage = labelValueMessage(value, `label ${quote(key)} value`);
       if (valueMessage) error(joinPath(path, key), valueMessage);
     }
-  }
-}
-
-// The operator and the effect are checked with the other Kubernetes enums (go-decode.ts).
-function checkToleration(toleration: unknown, path: string, error: (path: string, message: string) => void): void {
-  if (!isMap(toleration)) return;
-  const operator = field(toleration, 'operator');
-  const value = field(toleration, 'value');
-  if (operator === 'Exists' && typeof value === 'string' && value !== '') {
-    error(joinPath(path, 'value'), `a toleration with operator Exists must not have a value (${quote(value)}); remove it or use operator Equal`);
   }
 }
 

@@ -34,7 +34,8 @@ function fullPipeline(): any {
       imagePullSecrets: [{ name: 'registry' }],
       jobOptions: { backoffLimit: 2 },
       nodeSelector: { 'kubernetes.io/os': 'linux' },
-      tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'pipelines', effect: 'NoSchedule', tolerationSeconds: 30 }],
+      // tolerationSeconds only with NoExecute: Kubernetes' ValidateTolerations rejects it with any other effect.
+      tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'pipelines', effect: 'NoExecute', tolerationSeconds: 30 }],
       restartPolicy: 'Never',
       rbac: {
         serviceAccount: 'my-service-account',
