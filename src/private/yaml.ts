@@ -40,6 +40,19 @@ export function isTooDeepYaml(error: { readonly message: string }): boolean {
 export const TOO_DEEP_YAML = 'nested too deeply: the YAML parser follows at most a few hundred levels of [ ] and { }, and no Kubernetes object needs that many; flatten it';
 
 /**
+ * YAML 1.1's octal integers (`defaultMode: 0644` is 420), as kubectl reads them (sigs.k8s.io/yaml,
+ * go-yaml v2): Kubernetes manifests write file modes so, and YAML 1.2 would read 644.
+ */
+const KUBECTL_OCTAL: YamlModule.ScalarTag = {
+  identify: (value: unknown) => typeof value === 'number',
+  default: true,
+  tag: 'tag:yaml.org,2002:int',
+  format: 'OCT',
+  test: /^[-+]?0[0-7_]+$/,
+  resolve: (text: string) => (text.startsWith('-') ? -1 : 1) * parseInt(text.replace(/[-+_]/g, ''), 8),
+};
+
+/**
  * The non-empty documents of a YAML stream.
  *
  * @param source names the text in messages, e.g. a file name
@@ -63,7 +76,7 @@ export function readYamlDocuments(text: string, source: string): YamlDocument[] 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const YAML: typeof YamlModule = require('yaml');
   const docs: YamlDocument[] = [];
-  YAML.parseAllDocuments(text, { version: '1.2' }).forEach((document, i) => {
+  YAML.parseAllDocuments(text, { version: '1.2', customTags: tags => [KUBECTL_OCTAL, ...tags] }).forEach((document, i) => {
     const index = i + 1;
     const error = document.errors[0];
     if (error) return docs.push({ index, value: undefined, error: yamlError(error, `${source}: document ${index}`, source) });
