@@ -10,6 +10,7 @@ export const RESERVED_VOLUME_NAMES: readonly string[] = ['shared-input', 'shared
 export { MAX_PIPELINE_ID_LENGTH, pipelineId };
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
@@ -23,6 +24,18 @@ export function dns1123LabelMessage(value: unknown, what: string): string | unde
   if (typeof value !== 'string') return `${what} must be a string, not ${quote(value)}`;
   if (value.length <= 63 && DNS1123_LABEL.test(value)) return undefined;
   return `${what} ${quote(value)} must be a DNS-1123 label (lower case letters, digits and '-', at most 63 characters)`;
+}
+
+/**
+ * Why `value` is not a DNS-1035 label (a CRD's plural, singular, short names and version names:
+ * a DNS-1123 label that starts with a letter), or `undefined` if it is one.
+ *
+ * @param what what the value is, e.g. `API plural`
+ */
+export function dns1035LabelMessage(value: unknown, what: string): string | undefined {
+  if (typeof value !== 'string') return `${what} must be a string, not ${quote(value)}`;
+  if (value.length <= 63 && DNS1035_LABEL.test(value)) return undefined;
+  return `${what} ${quote(value)} must be a DNS-1035 label (lower case letters, digits and '-', starting with a letter, at most 63 characters)`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { errorSink } from './api-server';
 import { decodeStrictly } from './go-decode';
 import { formatGoDuration, parseGoDuration } from './go-duration';
 import { dns1123LabelMessage, dns1123SubdomainMessage, labelValueMessage, qualifiedNameMessage } from './names';
@@ -5,6 +6,9 @@ import { checkLabels, PipelineContext, pipelineProblems } from './pipeline-probl
 import { Problem, Severity, field, isMap, joinPath, listField, prefixProblems, stringField } from './problem';
 import { promiseSchemaProblems } from './promise-schema';
 import { structuralSchemaProblems } from './structural-schema';
+import { checkSchemaDefaults } from './crd-defaults';
+import { checkCrdNames } from './crd-names';
+import { checkSchemaExtensions } from './crd-schema-extensions';
 import { Kratix, KratixLabels } from '../constants';
 import { quote } from '../private/quote';
 import { WORKFLOW_ACTIONS, WORKFLOW_TYPES } from '../private/workflows';
@@ -207,9 +211,6 @@ function apiProblems(api: Record<string, unknown>): Problem[] {
   if (typeof kind !== 'string' || kind === '') error('spec.names.kind', 'the API has no kind: set spec.names.kind, e.g. Database');
   if (typeof plural !== 'string' || plural === '') {
     error('spec.names.plural', 'the API has no plural: set spec.names.plural, e.g. databases');
-  } else {
-    const m = dns1123LabelMessage(plural, 'API plural');
-    if (m) error('spec.names.plural', m);
   }
   const scope = field(spec, 'scope');
   if (scope === 'Cluster') {
@@ -232,13 +233,20 @@ function apiProblems(api: Record<string, unknown>): Problem[] {
       if (!isMap(schema)) {
         error(`${path}.schema.openAPIV3Schema`, 'the version has no schema.openAPIV3Schema: Kubernetes requires one for apiextensions.k8s.io/v1; add one (type: object at least)');
       } else {
-        problems.push(...structuralSchemaProblems(schema, `spec.api.${path}.schema.openAPIV3Schema`));
+        const schemaPath = `spec.api.${path}.schema.openAPIV3Schema`;
+        const structural = structuralSchemaProblems(schema, schemaPath);
+        problems.push(...structural);
+        const crdError = errorSink(problems);
+        checkSchemaExtensions(schema, schemaPath, crdError);
+        // As in Kubernetes, defaults are checked only in a structural schema.
+        if (structural.length === 0) checkSchemaDefaults(schema, schemaPath, crdError);
       }
     });
     if (storage !== 1) {
       error('spec.versions', `exactly one version must have storage: true, but ${storage} do; Kubernetes rejects the CRD otherwise`);
     }
   }
+  checkCrdNames(spec, (path, message) => error(path, message));
   const metadataName = field(field(api, 'metadata'), 'name');
   if (typeof plural === 'string' && typeof group === 'string' && !dns1123LabelMessage(plural, '')) {
     const expected = `${plural}.${group}`;

@@ -181,6 +181,8 @@ describe('the real Promises in ../shared/fixtures/promises', () => {
     expect(files.length).toBeGreaterThanOrEqual(40);
   });
 
+  const DNS1035_REJECTED = "the API server rejects the CRD (a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character), and Kratix's webhook dry-run-creates it";
+
   test.each(files)('%s has no errors', (file) => {
     const docs = YAML.parseAllDocuments(fs.readFileSync(path.join(FIXTURES, file), 'utf8')) as YAML.Document.Parsed[];
     const errors = docs.flatMap((d) => errorsOf(validatePromiseDocument(d.toJS())));
@@ -190,8 +192,10 @@ describe('the real Promises in ../shared/fixtures/promises', () => {
       expect(errors).toEqual([
         error('spec.api.apiVersion', "spec.api must be an apiextensions.k8s.io/v1 CustomResourceDefinition, but its apiVersion is 'something'; set apiVersion: apiextensions.k8s.io/v1"),
         error('spec.api.kind', "spec.api must be a CustomResourceDefinition, but its kind is 'Redis'; set kind: CustomResourceDefinition"),
-        error('spec.api.spec.names.plural', "API plural 'Redii' must be a DNS-1123 label (lower case letters, digits and '-', at most 63 characters)"),
         error('spec.api.spec.versions', 'the API has no versions: add at least one, with a name, served: true, storage: true and a schema.openAPIV3Schema'),
+        // apiextensions' ValidateCustomResourceDefinitionNames: plural and singular are DNS-1035 labels.
+        error('spec.api.spec.names.plural', `API plural 'Redii' must be a DNS-1035 label (lower case letters, digits and '-', starting with a letter, at most 63 characters): ${DNS1035_REJECTED}; use lower case, e.g. 'redii'`),
+        error('spec.api.spec.names.singular', `API singular 'Redis' must be a DNS-1035 label (lower case letters, digits and '-', starting with a letter, at most 63 characters): ${DNS1035_REJECTED}; use lower case, e.g. 'redis'`),
       ]);
     } else if (file === 'syntasso+kratix-docs__docs-workshop-writing-a-promise-_partials-writing-a-promise-05-resource-workflow.yaml') {
       // A docs excerpt that elides its API (`api: # ...`) but has a resource workflow.
