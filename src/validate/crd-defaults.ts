@@ -49,5 +49,5 @@ function checkDefault(node: Record<string, unknown>, path: string, error: ErrorS
   if (first === undefined) return;
   const where = first.path.replace(/^value\.?/, '');
   const rule = first.rule === 'unknown-field' ? 'must not have unknown fields' : first.message.replace(/; got .*$/, '');
-  error(path, crdRejection(`default ${quote(value)} breaks its own schema${where ? ` at ${where}` : ''} (${first.message})`, rule, 'change the default to a value the schema accepts'));
+  error(path, crdRejection(`default ${quote(value)} breaks its own schema${where ? ` at ${where}` : ''}`, rule, 'change the default to a value the schema accepts'));
 }

@@ -199,6 +199,11 @@ export function pipelineProblems(pipeline: unknown, context: PipelineContext): P
         if (m) warning(namePath, m);
       }
     });
+    listField(container, 'envFrom').forEach((source, j) => {
+      const prefix = field(source, 'prefix');
+      const m = typeof prefix === 'string' && prefix !== '' ? envNameMessage(prefix) : undefined;
+      if (m) warning(joinPath(joinPath(joinPath(path, 'envFrom'), j), 'prefix'), `envFrom prefix: ${m}`);
+    });
   });
 
   const restartPolicy = field(spec, 'restartPolicy');

@@ -68,9 +68,6 @@ export function checkVolumeSource(volume: Record<string, unknown>, path: string,
       mode('defaultMode');
       checkKeyToPaths(value, at, error);
       break;
-    case 'persistentVolumeClaim':
-      required('claimName');
-      break;
     case 'nfs':
       if (typeof value.path === 'string' && value.path !== '' && !value.path.startsWith('/')) {
         error(joinPath(at, 'path'), jobRejection(`nfs path ${quote(value.path)} is relative`, 'must be an absolute path', 'write the export path from the root, e.g. /exports/data'));
@@ -152,7 +149,7 @@ function checkFileMode(mode: unknown, path: string, error: ErrorSink): void {
   const key = path.slice(path.lastIndexOf('.') + 1);
   const octalDigits = /^[0-7]{3,4}$/.test(String(mode));
   const fix = octalDigits
-    ? `it looks like octal ${mode} written as a decimal number; write ${parseInt(String(mode), 8)} (0${mode} in octal), e.g. 420 for 0644`
+    ? `it looks like octal 0${mode} written as a decimal number; write ${parseInt(String(mode), 8)}, which is 0${mode} in decimal`
     : 'write the decimal value of an octal mode, e.g. 420 for 0644 or 493 for 0755';
   error(path, jobRejection(`${key} ${mode} is not a file mode`, FILE_MODE_RULE, fix));
 }
@@ -236,7 +233,8 @@ function checkCsiVolume(csi: Record<string, unknown>, path: string, error: Error
     if (driver.length > 63) {
       error(joinPath(path, 'driver'), jobRejection(`csi driver ${quote(driver)} is ${driver.length} characters`, 'must have at most 63 bytes', 'use the driver\'s registered name'));
     } else {
-      const m = dns1123SubdomainMessage(driver.toLowerCase(), 'csi driver');
+      // Kubernetes checks the lower-cased name, and the message shows the name as written.
+      const m = dns1123SubdomainMessage(driver.toLowerCase(), 'csi driver') && dns1123SubdomainMessage(driver, 'csi driver');
       if (m) error(joinPath(path, 'driver'), jobRejection(m, 'a lowercase RFC 1123 subdomain', 'use the driver\'s registered name, e.g. secrets-store.csi.k8s.io'));
     }
   }
