@@ -2,8 +2,8 @@ import { errorSink } from './api-server';
 import { checkContainerEnv } from './container-env';
 import { checkContainerResources } from './container-resources';
 import { checkSecurityContext, checkVolumeMounts } from './container-security';
-import { checkVolumeSource } from './pod-volumes';
 import { checkToleration } from './pod-tolerations';
+import { checkVolumeSource } from './pod-volumes';
 import { Problem, field, isMap, joinPath, listField } from './problem';
 
 /**

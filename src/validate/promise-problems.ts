@@ -1,4 +1,7 @@
 import { errorSink } from './api-server';
+import { checkSchemaDefaults } from './crd-defaults';
+import { checkCrdNames } from './crd-names';
+import { checkSchemaExtensions } from './crd-schema-extensions';
 import { decodeStrictly } from './go-decode';
 import { formatGoDuration, parseGoDuration } from './go-duration';
 import { dns1123LabelMessage, dns1123SubdomainMessage, labelValueMessage, qualifiedNameMessage } from './names';
@@ -6,9 +9,6 @@ import { checkLabels, PipelineContext, pipelineProblems } from './pipeline-probl
 import { Problem, Severity, field, isMap, joinPath, listField, prefixProblems, stringField } from './problem';
 import { promiseSchemaProblems } from './promise-schema';
 import { structuralSchemaProblems } from './structural-schema';
-import { checkSchemaDefaults } from './crd-defaults';
-import { checkCrdNames } from './crd-names';
-import { checkSchemaExtensions } from './crd-schema-extensions';
 import { Kratix, KratixLabels } from '../constants';
 import { quote } from '../private/quote';
 import { WORKFLOW_ACTIONS, WORKFLOW_TYPES } from '../private/workflows';

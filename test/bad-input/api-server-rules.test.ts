@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import { stringify } from 'yaml';
 import { cli, errorOf, guardTest, tempFiles } from './support';
 import { KratixPromise, Pipeline, WorkflowAction, WorkflowType } from '../../src';
@@ -13,14 +13,14 @@ import { testApi } from '../support/promise-api';
 const t = tempFiles();
 const JOB = "the API server rejects the pipeline's Job";
 const DRY_RUN = "and Kratix's webhook dry-runs that Job";
-const CRD = "the API server rejects the CRD";
+const CRD = 'the API server rejects the CRD';
 const CRD_DRY_RUN = "and Kratix's webhook dry-run-creates it";
 const PIPELINE = "Pipeline 'test/env/promise/configure/setup'";
 const PROMISE = "KratixPromise 'test/env'";
 const IN_PROMISE = 'spec.workflows.promise.configure[0]';
 
 /** A Promise `env` with one promise configure pipeline `setup` (one valid container), changed by `change`. */
-function promiseWith(change: (pipeline: Pipeline, promise: KratixPromise) => void): { chart: ReturnType<typeof Testing.chart>; promise: KratixPromise } {
+function promiseWith(change: (pipeline: Pipeline, promise: KratixPromise) => void): { chart: Chart; promise: KratixPromise } {
   const chart = Testing.chart();
   const promise = new KratixPromise(chart, 'env', { api: testApi() });
   const pipeline = promise.addPipeline(WorkflowType.PROMISE, WorkflowAction.CONFIGURE, 'setup');
@@ -170,19 +170,27 @@ const PIPELINE_RULES: Array<[string, (p: Pipeline) => void, string, string]> = [
       'a valid label must be an empty string or consist of alphanumeric characters', 'use the value of the taint to tolerate')],
 ];
 
-describe.each(PIPELINE_RULES)('%s', (_, change, path, message) => {
-  test('synth fails naming the pipeline and the field', () => {
+/**
+ * The tests of one rule at synth and in `validate`: `construct` names where synth reports it,
+ * `inPromise` prefixes the path in the document.
+ */
+function synthAndValidate(change: (p: Pipeline, promise: KratixPromise) => void, path: string, message: string, construct: string, inPromise: string): void {
+  test(`synth fails naming the ${construct === PROMISE ? 'Promise' : 'pipeline'} and the field`, () => {
     const { chart } = promiseWith(change);
-    expect(errorOf(() => Testing.synth(chart))).toBe(`Validation failed with the following errors:\n  [test/env] ${PIPELINE}: ${path}: ${message}`);
+    expect(errorOf(() => Testing.synth(chart))).toBe(`Validation failed with the following errors:\n  [test/env] ${construct}: ${path}: ${message}`);
   });
 
   test('validate of the YAML file reports it at the Promise field', () => {
     const { promise } = promiseWith(change);
     const file = t.file('promise.yaml', stringify(promise.toJson()));
     const r = cli('validate', file);
-    expect(r.stdout.split(file).join('FILE')).toBe(`FILE: ${IN_PROMISE}.${path}: ${message}\n`);
+    expect(r.stdout.split(file).join('FILE')).toBe(`FILE: ${inPromise}${path}: ${message}\n`);
     expect(r.code).toBe(1);
   });
+}
+
+describe.each(PIPELINE_RULES)('%s', (_, change, path, message) => {
+  synthAndValidate(change, path, message, PIPELINE, `${IN_PROMISE}.`);
 
   test('render refuses the pipeline with the same message', () => {
     const { promise } = promiseWith(change);
@@ -245,20 +253,7 @@ const CRD_RULES: Array<[string, (p: Pipeline, promise: KratixPromise) => void, s
     `${SCHEMA}.properties.spec.patternProperties`, crd('patternProperties is in the schema', 'patternProperties is not supported', 'remove it (CRD schemas are OpenAPI v3 without it)')],
 ];
 
-describe.each(CRD_RULES)('%s', (_, change, path, message) => {
-  test('synth fails naming the Promise and the field', () => {
-    const { chart } = promiseWith(change);
-    expect(errorOf(() => Testing.synth(chart))).toBe(`Validation failed with the following errors:\n  [test/env] ${PROMISE}: ${path}: ${message}`);
-  });
-
-  test('validate of the YAML file reports it at the Promise field', () => {
-    const { promise } = promiseWith(change);
-    const file = t.file('promise.yaml', stringify(promise.toJson()));
-    const r = cli('validate', file);
-    expect(r.stdout.split(file).join('FILE')).toBe(`FILE: ${path}: ${message}\n`);
-    expect(r.code).toBe(1);
-  });
-});
+describe.each(CRD_RULES)('%s', (_, change, path, message) => synthAndValidate(change, path, message, PROMISE, ''));
 
 describe('what the API server accepts passes', () => {
   test('file modes written in YAML octal, as kubectl reads them', () => {
@@ -293,8 +288,8 @@ describe('what the API server accepts passes', () => {
 
   test('a schema with a map list keyed by a required name, an atomic set, and valid defaults', () => {
     const { chart } = promiseWith(schemaAt('properties.spec', {
-      type: 'object',
-      properties: {
+      'type': 'object',
+      'properties': {
         ports: { 'type': 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], 'items': { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } },
         tags: { 'type': 'array', 'x-kubernetes-list-type': 'set', 'items': { type: 'string' } },
         replicas: { type: 'integer', default: 3, minimum: 1 },
