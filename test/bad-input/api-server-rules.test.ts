@@ -174,7 +174,9 @@ const PIPELINE_RULES: Array<[string, (p: Pipeline) => void, string, string]> = [
  * The tests of one rule at synth and in `validate`: `construct` names where synth reports it,
  * `inPromise` prefixes the path in the document.
  */
-function synthAndValidate(change: (p: Pipeline, promise: KratixPromise) => void, path: string, message: string, construct: string, inPromise: string): void {
+type Change = (p: Pipeline, promise: KratixPromise) => void;
+
+function synthAndValidate(change: Change, path: string, message: string, construct: string, inPromise: string): void {
   test(`synth fails naming the ${construct === PROMISE ? 'Promise' : 'pipeline'} and the field`, () => {
     const { chart } = promiseWith(change);
     expect(errorOf(() => Testing.synth(chart))).toBe(`Validation failed with the following errors:\n  [test/env] ${construct}: ${path}: ${message}`);
