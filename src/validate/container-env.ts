@@ -23,6 +23,14 @@ export function configMapKeyMessage(key: string, what: string): string | undefin
     "a valid config key must consist of alphanumeric characters, '-', '_' or '.', and not be '.', '..' or start with '..'", 'use the key as it is in the ConfigMap or Secret');
 }
 
+const PLAIN_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const PLAIN_KEY = /^[-_a-zA-Z0-9][-._a-zA-Z0-9]*$/;
+
+/** A key reference with a simple valid name and key, which needs no further look. */
+function plainKeyRef(ref: Record<string, unknown>): boolean {
+  return typeof ref.name === 'string' && ref.name.length <= 63 && PLAIN_NAME.test(ref.name) && typeof ref.key === 'string' && ref.key.length <= 253 && PLAIN_KEY.test(ref.key);
+}
+
 /**
  * The rules Kubernetes' `ValidateEnv` and `ValidateEnvFrom` apply to a container's env and
  * envFrom beyond their types: `valueFrom` has exactly one source and no `value` beside it, key
@@ -36,8 +44,9 @@ export function checkContainerEnv(container: unknown, path: string, error: Error
   listField(container, 'env').forEach((env, i) => {
     const valueFrom = field(env, 'valueFrom');
     if (!isMap(valueFrom)) return;
-    const at = joinPath(joinPath(joinPath(path, 'env'), i), 'valueFrom');
     const sources = VALUE_SOURCES.filter(s => isMap(valueFrom[s]));
+    if (sources.length === 1 && isMap(valueFrom.secretKeyRef) && plainKeyRef(valueFrom.secretKeyRef) && !field(env, 'value')) return; // the usual case, quickly
+    const at = joinPath(joinPath(joinPath(path, 'env'), i), 'valueFrom');
     const name = quote(field(env, 'name') ?? '');
     if (sources.length === 0) {
       error(at, jobRejection(`environment variable ${name} has valueFrom without a source`, 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`', 'add one of them, or use value instead'));

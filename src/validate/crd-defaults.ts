@@ -36,18 +36,34 @@ function forEachDefault(node: unknown, path: string, visit: (node: Record<string
   if (isMap(node.items)) forEachDefault(node.items, joinPath(path, 'items'), visit);
 }
 
+// Synthesis validates every Promise, and Promises of one app often share their schemas: each
+// default is checked once per process, by its node's text.
+const checked = new Map<string, { readonly where: string; readonly rule: string } | null>();
+
 function checkDefault(node: Record<string, unknown>, path: string, error: ErrorSink): void {
+  const text = JSON.stringify(node);
+  let found = checked.get(text);
+  if (found === undefined) {
+    found = firstViolation(node);
+    checked.set(text, found);
+  }
+  if (found === null) return;
+  error(path, crdRejection(`default ${quote(node.default)} breaks its own schema${found.where ? ` at ${found.where}` : ''}`, found.rule, 'change the default to a value the schema accepts'));
+}
+
+function firstViolation(node: Record<string, unknown>): { readonly where: string; readonly rule: string } | null {
   // Wrapped as a property of a root, so that the node is checked as a nested schema, not as a resource.
   const { default: value, ...schema } = node;
   let violations;
   try {
     violations = schemaViolations({ type: 'object', properties: { value: schema } }, { value });
   } catch {
-    return; // a schema ajv cannot compile: the structural-schema rules report what is wrong with it
+    return null; // a schema ajv cannot compile: the structural-schema rules report what is wrong with it
   }
   const [first] = violations;
-  if (first === undefined) return;
-  const where = first.path.replace(/^value\.?/, '');
-  const rule = first.rule === 'unknown-field' ? 'must not have unknown fields' : first.message.replace(/; got .*$/, '');
-  error(path, crdRejection(`default ${quote(value)} breaks its own schema${where ? ` at ${where}` : ''}`, rule, 'change the default to a value the schema accepts'));
+  if (first === undefined) return null;
+  return {
+    where: first.path.replace(/^value\.?/, ''),
+    rule: first.rule === 'unknown-field' ? 'must not have unknown fields' : first.message.replace(/; got .*$/, ''),
+  };
 }

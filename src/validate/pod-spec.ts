@@ -4,7 +4,7 @@ import { checkContainerResources } from './container-resources';
 import { checkSecurityContext, checkVolumeMounts } from './container-security';
 import { checkToleration } from './pod-tolerations';
 import { checkVolumeSource } from './pod-volumes';
-import { Problem, field, isMap, joinPath, listField } from './problem';
+import { Problem, isMap, joinPath, listField } from './problem';
 
 /**
  * The rules the Kubernetes API server (1.28) applies to the parts of a pipeline that Kratix copies
@@ -24,11 +24,12 @@ export function podSpecProblems(spec: unknown): Problem[] {
   });
   listField(spec, 'containers').forEach((container, i) => {
     if (!isMap(container)) return;
+    // Synthesis checks every pipeline: only the fields a container has are looked into.
     const path = joinPath('spec.containers', i);
-    checkContainerEnv(container, path, error);
-    checkContainerResources(field(container, 'resources'), joinPath(path, 'resources'), error);
-    checkSecurityContext(field(container, 'securityContext'), joinPath(path, 'securityContext'), error);
-    checkVolumeMounts(container, path, error);
+    if (container.env !== undefined || container.envFrom !== undefined) checkContainerEnv(container, path, error);
+    if (isMap(container.resources)) checkContainerResources(container.resources, joinPath(path, 'resources'), error);
+    if (isMap(container.securityContext)) checkSecurityContext(container.securityContext, joinPath(path, 'securityContext'), error);
+    if (container.volumeMounts !== undefined) checkVolumeMounts(container, path, error);
   });
   listField(spec, 'tolerations').forEach((toleration, i) => checkToleration(toleration, joinPath('spec.tolerations', i), error));
   return problems;
