@@ -1,6 +1,6 @@
 import { quote } from '../private/quote';
 import { isObject, RenderError } from '../render/errors';
-import { decodeStrictly, goDecode, pipelineKindProblems, podSpecProblems, prefixProblems } from '../validate';
+import { decodeStrictly, goDecode, pipelineKindProblems, prefixProblems } from '../validate';
 import { PIPELINE_FIELDS } from '../validate/pipeline-types';
 
 
@@ -48,8 +48,7 @@ export function checkPipelineKind(pipeline: Record<string, any>, path: string): 
 /**
  * Decodes one pipeline as Kratix does: the kind/apiVersion check, then Go's strict decoding
  * (`decodeStrictly`: unknown fields at any depth and wrong types rejected, keys matched
- * case-insensitively), then the API server's rules for the pod of the pipeline's Job
- * (`podSpecProblems`), then reads the fields the factory uses.
+ * case-insensitively), then reads the fields the factory uses.
  *
  * @param path the field path of the pipeline, e.g. `spec.workflows.promise.configure[0]`
  * @throws RenderError naming the field path and the offending value
@@ -60,9 +59,6 @@ export function parsePipeline(raw: unknown, path: string): ParsedPipeline {
   const [problem] = prefixProblems(path, decodeStrictly(raw, 'Pipeline').filter(p => p.severity === 'error'));
   if (problem) throw new RenderError('promise', problem.path, problem.message);
   const top = goDecode(raw, 'Pipeline');
-  // What the API server rejects in the pipeline's Job, which Kratix's webhook dry-runs.
-  const [podProblem] = prefixProblems(path, podSpecProblems(top.spec));
-  if (podProblem) throw new RenderError('promise', podProblem.path, podProblem.message);
   const meta = top.metadata ?? {};
   const name: string = meta.name ?? '';
   if (name === '') throw new RenderError('promise', `${path}.metadata.name`, 'missing: every pipeline needs a name (it is part of every object name Kratix creates)');

@@ -11,7 +11,8 @@ import { KubeObject, RenderedPipeline, RenderSettings, WorkflowRef } from './typ
 import { ParsedPipeline } from '../model/pipeline-model';
 import { PromiseApi, PromiseInfo, readApi, readPromise, readRequest, RequestInfo } from '../model/promise-model';
 import { MAX_NESTING_DEPTH, tooDeepAt } from '../private/json';
-import { WORKFLOW_REFS } from '../private/workflows';
+import { WORKFLOW_ACTIONS, WORKFLOW_REFS, WORKFLOW_TYPES } from '../private/workflows';
+import { podSpecProblems, prefixProblems } from '../validate';
 import { WorkflowAction, WorkflowType } from '../workflow-types';
 
 export * from './types';
@@ -61,7 +62,7 @@ export function renderWorkflow(promise: any, workflow: WorkflowRef, request: any
   if (!prepared) checkDepth('promise', promise);
   checkDepth('request', request);
   checkDepth('settings', settings?.kratixConfig);
-  const info = prepared ? promise.info : readPromise(promise);
+  const info = prepared ? promise.info : checkedPods(readPromise(promise));
   const resolved = resolveSettings(settings);
   const declared = info.pipelines[type][action];
 
@@ -115,6 +116,25 @@ function renderPipeline(
     ...pipelineRbac(ctx),
     job: pipelineJob(ctx),
   };
+}
+
+/**
+ * `info`, once the pods of its pipelines' Jobs pass the API server's rules (`podSpecProblems`):
+ * Kratix's webhook dry-runs every pipeline's Job, so it rejects the Promise otherwise. The audit
+ * (`renderDeclaredPipelines`) reviews such a Promise all the same.
+ *
+ * @throws RenderError naming the field path of the first problem
+ */
+function checkedPods(info: PromiseInfo): PromiseInfo {
+  for (const type of WORKFLOW_TYPES) {
+    for (const action of WORKFLOW_ACTIONS) {
+      for (const p of info.pipelines[type][action]) {
+        const [problem] = prefixProblems(p.path, podSpecProblems({ containers: p.containers, volumes: p.volumes, tolerations: p.tolerations }));
+        if (problem) throw new RenderError('promise', problem.path, problem.message);
+      }
+    }
+  }
+  return info;
 }
 
 /** The namespace of the stand-in request of `renderDeclaredPipelines`: no real namespace is named so. */
@@ -198,7 +218,7 @@ export class PreparedPromise {
   /** @throws RenderError for bad input, as `renderWorkflow` */
   constructor(promise: unknown) {
     checkDepth('promise', promise);
-    this.info = readPromise(promise);
+    this.info = checkedPods(readPromise(promise));
   }
 }
 

@@ -181,6 +181,11 @@ export function requestFor(model: PromiseModel): fc.Arbitrary<Record<string, any
   }));
 }
 
+/** `value` as the key of a ConfigMap or Secret if Kubernetes' IsConfigMapKey allows it ('a b' it does not), else 'key'. */
+function configKey(value: string): string {
+  return /^[-._a-zA-Z0-9]+$/.test(value) && !value.startsWith('..') && value !== '.' ? value : 'key';
+}
+
 function containerProps(c: ContainerModel): PipelineContainerProps {
   const literal = c.env.filter(e => e.source === 'value');
   const refs = c.env.filter(e => e.source !== 'value');
@@ -192,7 +197,7 @@ function containerProps(c: ContainerModel): PipelineContainerProps {
     env: literal.length > 0 ? Object.fromEntries(literal.map(e => [e.name, EnvValue.fromValue(e.value)])) : undefined,
     envVariables: refs.length > 0 ? refs.map((e): k8s.EnvVar => ({
       name: e.name,
-      valueFrom: e.source === 'secret' ? { secretKeyRef: { name: 'creds', key: e.value || 'key' } } : { configMapKeyRef: { name: 'settings', key: e.value || 'key' } },
+      valueFrom: e.source === 'secret' ? { secretKeyRef: { name: 'creds', key: configKey(e.value) } } : { configMapKeyRef: { name: 'settings', key: configKey(e.value) } },
     })) : undefined,
     envFromSources: c.envFrom.length > 0 ? c.envFrom.map(s => s.source === 'secret' ? { secretRef: { name: s.name } } : { configMapRef: { name: s.name } }) : undefined,
     volumeMountSpecs: c.mounts.length > 0 ? c.mounts.map(v => ({ name: v, mountPath: `/mnt/${v}` })) : undefined,
