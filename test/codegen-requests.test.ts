@@ -69,6 +69,12 @@ describe('generated request classes', () => {
     expect(module).toContain('readonly spec?: DatabaseSpec;');
   });
 
+  test('the embedded CRD is indented as the class member it is (projen\'s eslint @stylistic/indent, which `projen test` would --fix)', () => {
+    const manifest = /PromiseApi\.fromManifest\(\{\n([\s\S]*?)\n {2}\}\);\n/.exec(module);
+    expect(manifest).not.toBeNull();
+    expect(manifest![1].split('\n').filter(line => !line.startsWith('    '))).toEqual([]);
+  });
+
   test('its requests synthesize with the defaults, and bad ones fail validation', () => {
     const { DatabaseRequest, DatabaseSpecPort, DatabaseSpecSize } = load(module);
     const chart = Testing.chart();

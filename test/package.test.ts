@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
+import { packLibrary } from './support/packed-library';
 
 // The published-package check: pack the jsii build, install the tarball into a fresh cdk8s
 // TypeScript app outside the repository, and synthesize a Promise there, as an npm user would.
@@ -16,7 +17,7 @@ describe('the packed library, installed into a new cdk8s app', () => {
   beforeAll(() => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-kratix-app-'));
-    const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!;
+    const packed = packLibrary(tmp);
     app = path.join(tmp, 'app');
     fs.mkdirSync(app);
     const dev = pkg.devDependencies;
@@ -27,7 +28,7 @@ describe('the packed library, installed into a new cdk8s app', () => {
         'cdk8s': dev.cdk8s,
         'cdk8s-plus-28': dev['cdk8s-plus-28'],
         'constructs': dev.constructs,
-        'cdk8s-kratix': `file:${path.join(tmp, packed)}`,
+        'cdk8s-kratix': `file:${packed}`,
       },
     }));
     fs.writeFileSync(path.join(app, 'cdk8s.yaml'), 'language: typescript\napp: node main.js\n');

@@ -101,7 +101,7 @@ export interface ${className}Props {
  */
 export class ${className} extends ResourceRequest {
   /** The API, as the Promise defines it. */
-  public static readonly API: PromiseApi = PromiseApi.fromManifest(${printValue(crd)});
+  public static readonly API: PromiseApi = PromiseApi.fromManifest(${printValue(crd, '  ')});
 
   constructor(scope: Construct, id: string, props: ${className}Props${specRequired ? '' : ' = {}'}) {
     super(scope, id, { api: props.api ?? ${className}.API, metadata: props.metadata, spec: ${typed ? `toJson_${base}Spec(props.spec)` : 'props.spec'} });
