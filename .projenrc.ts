@@ -34,6 +34,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     jestConfig: {
       testTimeout: 120_000,
       collectCoverage: false,
+      // The Promise-package chain (minutes, the npm registry): its own task, test:scaffold.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/scaffold/'],
     },
   },
   eslintOptions: {
@@ -92,6 +94,16 @@ project.addTask('synth', {
   steps: [
     { spawn: 'compile' },
     { exec: 'ts-node --project examples/tsconfig.json examples/main.ts' },
+  ],
+});
+
+// Once per CI run, not per Node.js version (.ci/run): scaffold a Promise package, build, test and pack
+// it with projen against this library's tarball, and compose it in another app.
+project.addTask('test:scaffold', {
+  description: 'The Promise-package chain: init promise, install against the packed library, projen build and pack, compose in another app',
+  steps: [
+    { spawn: 'compile' },
+    { exec: 'jest --ci --testPathIgnorePatterns=/node_modules/ --runTestsByPath test/scaffold/promise-package.test.ts' },
   ],
 });
 

@@ -69,10 +69,16 @@ describe('generated request classes', () => {
     expect(module).toContain('readonly spec?: DatabaseSpec;');
   });
 
-  test('the embedded CRD is indented as the class member it is (projen\'s eslint @stylistic/indent, which `projen test` would --fix)', () => {
+  // What projen's eslint rules (which `projen test` applies with --fix) would change otherwise.
+  test('the embedded CRD is indented as the class member it is (@stylistic/indent)', () => {
     const manifest = /PromiseApi\.fromManifest\(\{\n([\s\S]*?)\n {2}\}\);\n/.exec(module);
     expect(manifest).not.toBeNull();
     expect(manifest![1].split('\n').filter(line => !line.startsWith('    '))).toEqual([]);
+  });
+
+  test('enum members are single-quoted strings (@stylistic/quotes)', () => {
+    expect(module).toContain("  LARGE = 'large',\n");
+    expect(module).not.toMatch(/^ +\w+ = "/m);
   });
 
   test('its requests synthesize with the defaults, and bad ones fail validation', () => {

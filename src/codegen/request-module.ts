@@ -1,6 +1,6 @@
 // json2jsii is loaded on first use (json2jsii()), so that the other commands do not pay for it.
 import type { TypeGenerator as TypeGeneratorClass } from 'json2jsii';
-import { printValue } from './ts-value';
+import { printValue, quote } from './ts-value';
 import { CodeImport } from '../import/plan';
 import { storageVersion } from '../schema';
 
@@ -110,9 +110,14 @@ export class ${className} extends ResourceRequest {
 ${structs}`;
 }
 
-/** The structs of a schema, with their toJson_ functions, by json2jsii. */
+/**
+ * The structs of a schema, with their toJson_ functions, by json2jsii; its enum members' string
+ * values single-quoted, as the projen eslint rules of a scaffolded package want them (`projen test`
+ * runs eslint --fix, which would rewrite the generated file).
+ */
 function jsiiStructs(name: string, schema: any): string {
-  return json2jsii().TypeGenerator.forStruct(name, forJsii(schema), { toJson: true }).render();
+  return json2jsii().TypeGenerator.forStruct(name, forJsii(schema), { toJson: true }).render()
+    .replace(/^( +\w+ = )("(?:[^"\\]|\\.)*"),$/gm, (_, member: string, value: string) => `${member}${quote(JSON.parse(value))},`);
 }
 
 function json2jsii(): { TypeGenerator: typeof TypeGeneratorClass } {
