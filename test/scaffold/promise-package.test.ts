@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { packLibrary, ROOT } from '../support/packed-library';
+import { packLibrary, ROOT, writeTypeScriptApp } from '../support/packed-library';
 
 // The Promise-package chain of README "Publishing a Promise as a construct package", as a user
 // runs it, against this library packed as a tarball: `cdk8s-kratix init promise` into a temporary
@@ -162,24 +162,7 @@ describe('a Promise package: scaffolded, installed against the packed library, b
   });
 
   step('another app installs both tarballs, requires the Promise from a compound Promise, and synthesizes', () => {
-    fs.mkdirSync(app);
-    const dev = LIBRARY.devDependencies;
-    fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({
-      name: 'platform-app',
-      private: true,
-      dependencies: {
-        'cdk8s': dev.cdk8s,
-        'cdk8s-plus-28': dev['cdk8s-plus-28'],
-        'constructs': dev.constructs,
-        'cdk8s-kratix': `file:${library}`,
-        [NAME]: `file:${packageTarball}`,
-      },
-    }));
-    fs.writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'ES2020', module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: false, types: [] },
-      files: ['main.ts'],
-    }));
-    fs.writeFileSync(path.join(app, 'main.ts'), `import { App, Chart } from 'cdk8s';
+    writeTypeScriptApp(app, { 'cdk8s-kratix': library, [NAME]: packageTarball }, `import { App, Chart } from 'cdk8s';
 import { KratixPromise, PromiseApi, WorkflowAction, WorkflowType } from 'cdk8s-kratix';
 import { RedisPromise, RedisRequest } from '${NAME}';
 
