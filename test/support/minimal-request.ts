@@ -109,7 +109,8 @@ const UNION_TYPES = ['string', 'number', 'integer', 'boolean'];
  */
 export function asStruct(value: unknown, schema: OpenApiSchema | undefined): unknown {
   if (!isMap(schema) || value === null || value === undefined) return value;
-  const options = schema.anyOf ?? schema.oneOf ?? (schema['x-kubernetes-int-or-string'] === true ? [{ type: 'integer' }, { type: 'string' }] : undefined);
+  const intOrString = schema['x-kubernetes-int-or-string'] === true ? [{ type: 'integer' }, { type: 'string' }] : undefined;
+  const options = schema.anyOf ?? schema.oneOf ?? intOrString;
   if (Array.isArray(options) && options.every((o: any) => UNION_TYPES.includes(o?.type))) return { value };
   if (schema.format === 'date-time' && typeof value === 'string') return new Date(value);
   if (Array.isArray(value)) return value.map(v => asStruct(v, schema.items));
