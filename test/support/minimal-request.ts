@@ -118,6 +118,8 @@ export function asStruct(value: unknown, schema: OpenApiSchema | undefined): unk
   if (isMap(schema.properties)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [structName(k), asStruct(v, schema.properties[k])]));
   }
-  if (isMap(schema.additionalProperties)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asStruct(v, schema.additionalProperties)]));
+  if (isMap(schema.additionalProperties)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asStruct(v, schema.additionalProperties)]));
+  }
   return value;
 }
