@@ -10,7 +10,8 @@ import { asStruct, minimalValue, NoMinimalValue } from './support/minimal-reques
 import { CliIo, processIo } from '../src/cli/io';
 import { main } from '../src/cli/main';
 import { generateRequestModule } from '../src/codegen/request-module';
-import { checkResource, storageVersion } from '../src/schema';
+import { checkResource, storageVersion, storedResource } from '../src/schema';
+import * as sdk from '../src/sdk';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'shared', 'fixtures', 'promises');
 const ROOT = path.join(__dirname, '..');
@@ -51,7 +52,7 @@ function typeErrors(files: Record<string, string>): string[] {
       types: ['node'],
       typeRoots: [path.join(ROOT, 'node_modules', '@types')],
       baseUrl: ROOT,
-      paths: { 'cdk8s-kratix': ['src'], '*': ['node_modules/*'] },
+      paths: { 'cdk8s-kratix': ['src'], 'cdk8s-kratix/pipeline': ['src/sdk'], '*': ['node_modules/*'] },
     });
     return ts.getPreEmitDiagnostics(program).map(d => `${d.file ? path.basename(d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
   } finally {
@@ -153,6 +154,64 @@ describe('objects of the generated request classes', () => {
       expect(object.spec ?? {}).toMatchObject(spec as object);
       expect(checkResource(crd, object).violations).toEqual([]);
     });
+});
+
+describe('a pipeline typed with the generated object type', () => {
+  const file = path.join(FIXTURES, 'syntasso+kratix__config-samples-redis-redis-promise.yaml');
+  const crd = parseAllDocuments(fs.readFileSync(file, 'utf8')).map(d => d.toJS()).find((d: any) => d?.kind === 'Promise').spec.api;
+  const redisModule = generateRequestModule([{ crd, promiseName: 'redis' }]);
+  const pipeline = `import { KratixSdk } from 'cdk8s-kratix/pipeline';
+import type { RedisObject } from './redis';
+
+export function configure(sdk: KratixSdk): void {
+  const redis = sdk.readInput<RedisObject>();
+  const spec = redis.object.spec;
+  if (!spec) throw new Error('no spec');
+  // @ts-expect-error mode is a string in the schema
+  const wrong: number = spec.mode;
+  void wrong;
+  sdk.writeYaml('summary.yaml', { name: redis.object.metadata.name, mode: spec.mode, image: spec.global.image, port: spec.service.type });
+}
+
+/** The container's entry point. */
+export function main(): void {
+  configure(new KratixSdk());
+}
+`;
+
+  test('it passes tsc --strict against the module generated from the Redis fixture', () => {
+    expect(redisModule).toContain('export interface RedisObject {');
+    expect(typeErrors({ 'redis.ts': redisModule, 'pipeline.ts': pipeline })).toEqual([]);
+  });
+
+  test('a type error in it is reported (the types are not any)', () => {
+    expect(typeErrors({ 'redis.ts': redisModule, 'pipeline.ts': pipeline.replace("spec.global.image", "spec.global.imagee") }).join('\n'))
+      .toContain("Property 'imagee' does not exist");
+  });
+
+  test('it runs with the SDK alone: import type loads neither the generated module nor cdk8s', () => {
+    const js = ts.transpileModule(pipeline, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const loaded: string[] = [];
+    const exports: any = {};
+    const requireFn = (m: string) => {
+      loaded.push(m);
+      if (m !== 'cdk8s-kratix/pipeline') throw new Error(`the pipeline loaded ${m}`);
+      return sdk;
+    };
+    new Function('require', 'exports', 'module', js)(requireFn, exports, { exports });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-kratix-typed-pipeline-'));
+    try {
+      for (const d of ['input', 'output', 'metadata']) fs.mkdirSync(path.join(dir, d));
+      const request = { apiVersion: 'redis.redis.opstreelabs.in/v1beta1', kind: 'Redis', metadata: { name: 'cache', namespace: 'team-a' }, spec: { global: { image: 'redis:7' }, mode: 'standalone', redisConfig: {}, service: { type: 'ClusterIP' } } };
+      fs.writeFileSync(path.join(dir, 'input', 'object.yaml'), JSON.stringify(storedResource(crd, request).resource));
+      exports.configure(new sdk.KratixSdk({ inputDir: path.join(dir, 'input'), outputDir: path.join(dir, 'output'), metadataDir: path.join(dir, 'metadata'), env: {} }));
+      expect(loaded).toEqual(['cdk8s-kratix/pipeline']);
+      expect(parseAllDocuments(fs.readFileSync(path.join(dir, 'output', 'summary.yaml'), 'utf8'))[0].toJS())
+        .toEqual({ name: 'cache', mode: 'standalone', image: 'redis:7', port: 'ClusterIP' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 function runCli(args: string[], files: Record<string, string>): { code: number; stdout: string; stderr: string; written: Record<string, string> } {

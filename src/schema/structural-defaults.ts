@@ -191,11 +191,14 @@ function prune(value: unknown, schema: OpenApiSchema | undefined, path: string, 
   const additional = schema.additionalProperties;
   for (const key of Object.keys(value)) {
     const childPath = path === '' ? key : `${path}.${key}`;
+    // The API server prunes a resource's metadata as ObjectMeta, never with the CRD's schema, which
+    // often says only `metadata: {type: object}`.
+    if (keepResourceFields && RESOURCE_FIELDS.has(key)) continue;
     if (key in properties) {
       prune(value[key], properties[key], childPath, properties[key]?.[EMBEDDED] === true, removed);
     } else if (isMap(additional)) {
       prune(value[key], additional, childPath, additional[EMBEDDED] === true, removed);
-    } else if (!(keepResourceFields && RESOURCE_FIELDS.has(key)) && schema[PRESERVE] !== true && additional !== true) {
+    } else if (schema[PRESERVE] !== true && additional !== true) {
       delete value[key];
       removed.push(childPath);
     }
