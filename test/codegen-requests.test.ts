@@ -185,7 +185,7 @@ export function main(): void {
   });
 
   test('a type error in it is reported (the types are not any)', () => {
-    expect(typeErrors({ 'redis.ts': redisModule, 'pipeline.ts': pipeline.replace("spec.global.image", "spec.global.imagee") }).join('\n'))
+    expect(typeErrors({ 'redis.ts': redisModule, 'pipeline.ts': pipeline.replace('spec.global.image', 'spec.global.imagee') }).join('\n'))
       .toContain("Property 'imagee' does not exist");
   });
 
