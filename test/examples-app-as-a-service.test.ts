@@ -51,9 +51,9 @@ describe('the app-as-a-service compound Promise (examples/app-as-a-service.ts)',
     expect(wait.spec.rbac.permissions[0]).toEqual({ apiGroups: ['marketplace.kratix.io'], resources: ['postgresqls'], verbs: ['get', 'list'] });
   });
 
-  test('examples/imports/postgresql.ts is what `cdk8s-kratix api` generates for the postgresql Promise', () => {
-    const expected = generateRequestModule([{ crd: promises.postgresql.spec.api, promiseName: 'postgresql' }], '../../src');
-    expect(fs.readFileSync(path.join(ROOT, 'examples', 'imports', 'postgresql.ts'), 'utf8')).toBe(expected);
+  test.each(['postgresql', 'app'])('examples/imports/%s.ts is what `cdk8s-kratix api` generates for the Promise', name => {
+    const expected = generateRequestModule([{ crd: promises[name].spec.api, promiseName: name }], '../../src');
+    expect(fs.readFileSync(path.join(ROOT, 'examples', 'imports', `${name}.ts`), 'utf8')).toBe(expected);
   });
 });
 

@@ -123,3 +123,27 @@ export function toJson_PostgresqlSpec(obj: PostgresqlSpec | undefined): Record<s
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A `postgresql` as a pipeline reads it from `object.yaml` (`sdk.readInput<PostgresqlObject>()`): JSON
+ * field names, stored with the schema's defaults, so a field with a default is always there.
+ * `import type` it: the pipeline then loads neither this module nor cdk8s.
+ */
+export interface PostgresqlObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace: string;
+    readonly labels?: { readonly [key: string]: string };
+    readonly annotations?: { readonly [key: string]: string };
+    readonly [field: string]: unknown;
+  };
+  readonly spec?: {
+    readonly dbName: string;
+    readonly env: string;
+    readonly teamId: string;
+  };
+  readonly status?: { readonly [key: string]: unknown };
+  readonly [field: string]: unknown;
+}

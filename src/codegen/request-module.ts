@@ -1,5 +1,6 @@
 // json2jsii is loaded on first use (json2jsii()), so that the other commands do not pay for it.
 import type { TypeGenerator as TypeGeneratorClass } from 'json2jsii';
+import { objectType } from './object-type';
 import { printValue, quote } from './ts-value';
 import { CodeImport } from '../import/plan';
 import { storageVersion } from '../schema';
@@ -73,6 +74,8 @@ function requestClass(source: RequestSource, taken: Set<string>): string {
   const specType = typed ? `${base}Spec` : '{ [key: string]: any }';
   const structs = typed ? jsiiStructs(`${base}Spec`, specSchema) : '';
   const of = source.promiseName ? ` of the \`${source.promiseName}\` Promise` : '';
+  const specPresent = specRequired || (typeof specSchema === 'object' && specSchema?.default !== undefined);
+  const statusSchema = version.schema?.properties?.status;
   return `/**
  * Properties of a \`${className}\`.
  */
@@ -107,7 +110,27 @@ export class ${className} extends ResourceRequest {
     super(scope, id, { api: props.api ?? ${className}.API, metadata: props.metadata, spec: ${typed ? `toJson_${base}Spec(props.spec)` : 'props.spec'} });
   }
 }
-${structs}`;
+${structs}
+/**
+ * A \`${kind}\` as a pipeline reads it from \`object.yaml\` (\`sdk.readInput<${base}Object>()\`): JSON
+ * field names, stored with the schema's defaults, so a field with a default is always there.
+ * \`import type\` it: the pipeline then loads neither this module nor cdk8s.
+ */
+export interface ${base}Object {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace: string;
+    readonly labels?: { readonly [key: string]: string };
+    readonly annotations?: { readonly [key: string]: string };
+    readonly [field: string]: unknown;
+  };
+  readonly spec${specPresent ? '' : '?'}: ${objectType(specSchema ?? { 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true }, '  ')};
+  readonly status?: ${statusSchema ? objectType(statusSchema, '  ') : '{ readonly [key: string]: unknown }'};
+  readonly [field: string]: unknown;
+}
+`;
 }
 
 /**
