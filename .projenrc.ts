@@ -57,6 +57,22 @@ project.tasks.tryFind('watch')!.reset('jsii -w --fail-on-warnings');
 
 project.testTask.prependSpawn(project.compileTask);
 
+// ts-jest transpiles the tests without type-checking them (isolatedModules): one tsc program checks
+// the tests, examples, benchmarks and scripts, before jest.
+new JsonFile(project, 'tsconfig.check.json', {
+  obj: {
+    extends: './tsconfig.json',
+    compilerOptions: { noEmit: true, rootDir: '.' },
+    include: ['test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    exclude: ['node_modules'],
+  },
+});
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check the tests, examples, benchmarks and scripts',
+  exec: 'tsc -p tsconfig.check.json',
+});
+project.testTask.spawn(typecheck, {});
+
 // The example app, the benchmarks and the generator scripts are type-checked and linted like the tests.
 for (const dir of ['examples', 'bench', 'scripts']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
