@@ -34,6 +34,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     jestConfig: {
       testTimeout: 120_000,
       collectCoverage: false,
+      // The Promise-package chain (minutes, the npm registry): its own task, test:scaffold.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/scaffold/'],
     },
   },
   eslintOptions: {
@@ -54,6 +56,22 @@ project.compileTask.reset('jsii --fail-on-warnings');
 project.tasks.tryFind('watch')!.reset('jsii -w --fail-on-warnings');
 
 project.testTask.prependSpawn(project.compileTask);
+
+// ts-jest transpiles the tests without type-checking them (isolatedModules): one tsc program checks
+// the tests, examples, benchmarks and scripts, before jest.
+new JsonFile(project, 'tsconfig.check.json', {
+  obj: {
+    extends: './tsconfig.json',
+    compilerOptions: { noEmit: true, rootDir: '.' },
+    include: ['test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    exclude: ['node_modules'],
+  },
+});
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check the tests, examples, benchmarks and scripts',
+  exec: 'tsc -p tsconfig.check.json',
+});
+project.testTask.spawn(typecheck, {});
 
 // The example app, the benchmarks and the generator scripts are type-checked and linted like the tests.
 for (const dir of ['examples', 'bench', 'scripts']) {
@@ -92,6 +110,16 @@ project.addTask('synth', {
   steps: [
     { spawn: 'compile' },
     { exec: 'ts-node --project examples/tsconfig.json examples/main.ts' },
+  ],
+});
+
+// Once per CI run, not per Node.js version (.ci/run): scaffold a Promise package, build, test and pack
+// it with projen against this library's tarball, and compose it in another app.
+project.addTask('test:scaffold', {
+  description: 'The Promise-package chain: init promise, install against the packed library, projen build and pack, compose in another app',
+  steps: [
+    { spawn: 'compile' },
+    { exec: 'jest --ci --testPathIgnorePatterns=/node_modules/ --runTestsByPath test/scaffold/promise-package.test.ts' },
   ],
 });
 

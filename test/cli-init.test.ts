@@ -6,8 +6,9 @@ import { CliIo, processIo } from '../src/cli/io';
 import { mainAsync } from '../src/cli/main';
 
 // `cdk8s-kratix init promise`: the scaffolded package type-checks (strict) and its own jest tests
-// pass, against this tree (cdk8s-kratix mapped to src/). Installing it from the registry with
-// projen, building it with jsii and packing it is not done here (see the README).
+// pass, against this tree (cdk8s-kratix mapped to src/), in seconds. The whole chain (installed
+// against the packed library, built, tested and packed with projen, composed by another app) is
+// test/scaffold/promise-package.test.ts, run by `npm run test:scaffold`.
 const ROOT = path.resolve(__dirname, '..');
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

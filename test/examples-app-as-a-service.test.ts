@@ -51,9 +51,9 @@ describe('the app-as-a-service compound Promise (examples/app-as-a-service.ts)',
     expect(wait.spec.rbac.permissions[0]).toEqual({ apiGroups: ['marketplace.kratix.io'], resources: ['postgresqls'], verbs: ['get', 'list'] });
   });
 
-  test('examples/imports/postgresql.ts is what `cdk8s-kratix api` generates for the postgresql Promise', () => {
-    const expected = generateRequestModule([{ crd: promises.postgresql.spec.api, promiseName: 'postgresql' }], '../../src');
-    expect(fs.readFileSync(path.join(ROOT, 'examples', 'imports', 'postgresql.ts'), 'utf8')).toBe(expected);
+  test.each(['postgresql', 'app'])('examples/imports/%s.ts is what `cdk8s-kratix api` generates for the Promise', name => {
+    const expected = generateRequestModule([{ crd: promises[name].spec.api, promiseName: name }], '../../src');
+    expect(fs.readFileSync(path.join(ROOT, 'examples', 'imports', `${name}.ts`), 'utf8')).toBe(expected);
   });
 });
 
@@ -111,8 +111,8 @@ describe('the app-as-a-service resource configure workflow, run locally', () => 
   test('the wait asks for a retry in 30s: the pipeline is Suspended, the object labelled, no Work written, the workflow not completed', () => {
     expect(first.pipelines.map(p => p.name)).toEqual(['resource-configure', 'wait-for-database']);
     expect(first.pipelines[1].suspended).toEqual({ retry: true, message: 'postgresql default/todoerdb does not exist yet', nextRetryAt: '2026-03-01T10:00:30Z' });
-    expect(first.works.map(w => w.metadata.labels['kratix.io/pipeline-name'])).toEqual(['resource-configure']);
-    expect(first.object.metadata.labels[SUSPENDED]).toBe('true');
+    expect(first.works.map(w => w.metadata.labels?.['kratix.io/pipeline-name'])).toEqual(['resource-configure']);
+    expect(first.object.metadata.labels?.[SUSPENDED]).toBe('true');
     expect(entries(first).map(e => [e.name, e.phase, e.attempts])).toEqual([['resource-configure', 'Succeeded', undefined], ['wait-for-database', 'Suspended', 1]]);
     expect(condition(first, 'ConfigureWorkflowCompleted').status).not.toBe('True');
     expect(condition(first, 'Reconciled')).toMatchObject({ status: 'Unknown', reason: 'WorkflowSuspended' });
@@ -123,7 +123,7 @@ describe('the app-as-a-service resource configure workflow, run locally', () => 
     const again = await run(first.object, at(29));
     expect(again.pipelines).toEqual([]);
     expect(again.waiting).toBe('pipeline "wait-for-database" retries at 2026-03-01T10:00:30Z; run again at or after that time');
-    expect(again.object.metadata.labels[SUSPENDED]).toBe('true');
+    expect(again.object.metadata.labels?.[SUSPENDED]).toBe('true');
   });
 
   test('at nextRetryAt only the wait runs again; while the database is not ready it retries, counting attempts', async () => {

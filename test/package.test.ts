@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
+import { packLibrary, writeTypeScriptApp } from './support/packed-library';
 
 // The published-package check: pack the jsii build, install the tarball into a fresh cdk8s
 // TypeScript app outside the repository, and synthesize a Promise there, as an npm user would.
@@ -14,28 +15,10 @@ describe('the packed library, installed into a new cdk8s app', () => {
   let synthesized: any[];
 
   beforeAll(() => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-kratix-app-'));
-    const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!;
+    const packed = packLibrary(tmp);
     app = path.join(tmp, 'app');
-    fs.mkdirSync(app);
-    const dev = pkg.devDependencies;
-    fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({
-      name: 'promise-app',
-      private: true,
-      dependencies: {
-        'cdk8s': dev.cdk8s,
-        'cdk8s-plus-28': dev['cdk8s-plus-28'],
-        'constructs': dev.constructs,
-        'cdk8s-kratix': `file:${path.join(tmp, packed)}`,
-      },
-    }));
-    fs.writeFileSync(path.join(app, 'cdk8s.yaml'), 'language: typescript\napp: node main.js\n');
-    fs.writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'ES2020', module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: false, types: [] },
-      files: ['main.ts'],
-    }));
-    fs.writeFileSync(path.join(app, 'main.ts'), [
+    writeTypeScriptApp(app, { 'cdk8s-kratix': packed }, [
       "import { App, Chart, Duration } from 'cdk8s';",
       "import { ApiResource, EnvValue } from 'cdk8s-plus-28';",
       "import { KratixPromise, PermissionScope, PromiseApi, WorkflowAction, WorkflowType } from 'cdk8s-kratix';",

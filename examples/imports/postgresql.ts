@@ -33,50 +33,50 @@ export interface PostgresqlRequestProps {
 export class PostgresqlRequest extends ResourceRequest {
   /** The API, as the Promise defines it. */
   public static readonly API: PromiseApi = PromiseApi.fromManifest({
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'postgresqls.marketplace.kratix.io' },
-  spec: {
-    group: 'marketplace.kratix.io',
-    names: { kind: 'postgresql', plural: 'postgresqls', singular: 'postgresql' },
-    scope: 'Namespaced',
-    versions: [
-      {
-        name: 'v1alpha2',
-        schema: {
-          openAPIV3Schema: {
-            properties: {
-              spec: {
-                properties: {
-                  dbName: {
-                    default: 'postgres',
-                    description: 'The database, owned by the team',
-                    type: 'string',
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: 'postgresqls.marketplace.kratix.io' },
+    spec: {
+      group: 'marketplace.kratix.io',
+      names: { kind: 'postgresql', plural: 'postgresqls', singular: 'postgresql' },
+      scope: 'Namespaced',
+      versions: [
+        {
+          name: 'v1alpha2',
+          schema: {
+            openAPIV3Schema: {
+              properties: {
+                spec: {
+                  properties: {
+                    dbName: {
+                      default: 'postgres',
+                      description: 'The database, owned by the team',
+                      type: 'string',
+                    },
+                    env: {
+                      default: 'dev',
+                      description: 'dev or prod; prod databases get backups and more resources',
+                      pattern: '^(dev|prod)$',
+                      type: 'string',
+                    },
+                    teamId: {
+                      default: 'acid',
+                      description: 'Team ID; a superuser role of this name is created',
+                      type: 'string',
+                    },
                   },
-                  env: {
-                    default: 'dev',
-                    description: 'dev or prod; prod databases get backups and more resources',
-                    pattern: '^(dev|prod)$',
-                    type: 'string',
-                  },
-                  teamId: {
-                    default: 'acid',
-                    description: 'Team ID; a superuser role of this name is created',
-                    type: 'string',
-                  },
+                  type: 'object',
                 },
-                type: 'object',
               },
+              type: 'object',
             },
-            type: 'object',
           },
+          served: true,
+          storage: true,
         },
-        served: true,
-        storage: true,
-      },
-    ],
-  },
-});
+      ],
+    },
+  });
 
   constructor(scope: Construct, id: string, props: PostgresqlRequestProps = {}) {
     super(scope, id, { api: props.api ?? PostgresqlRequest.API, metadata: props.metadata, spec: toJson_PostgresqlSpec(props.spec) });
@@ -123,3 +123,27 @@ export function toJson_PostgresqlSpec(obj: PostgresqlSpec | undefined): Record<s
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A `postgresql` as a pipeline reads it from `object.yaml` (`sdk.readInput<PostgresqlObject>()`): JSON
+ * field names, stored with the schema's defaults, so a field with a default is always there.
+ * `import type` it: the pipeline then loads neither this module nor cdk8s.
+ */
+export interface PostgresqlObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace: string;
+    readonly labels?: { readonly [key: string]: string };
+    readonly annotations?: { readonly [key: string]: string };
+    readonly [field: string]: unknown;
+  };
+  readonly spec?: {
+    readonly dbName: string;
+    readonly env: string;
+    readonly teamId: string;
+  };
+  readonly status?: { readonly [key: string]: unknown };
+  readonly [field: string]: unknown;
+}

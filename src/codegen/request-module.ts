@@ -1,6 +1,7 @@
 // json2jsii is loaded on first use (json2jsii()), so that the other commands do not pay for it.
 import type { TypeGenerator as TypeGeneratorClass } from 'json2jsii';
-import { printValue } from './ts-value';
+import { objectType } from './object-type';
+import { printValue, quote } from './ts-value';
 import { CodeImport } from '../import/plan';
 import { storageVersion } from '../schema';
 
@@ -73,6 +74,8 @@ function requestClass(source: RequestSource, taken: Set<string>): string {
   const specType = typed ? `${base}Spec` : '{ [key: string]: any }';
   const structs = typed ? jsiiStructs(`${base}Spec`, specSchema) : '';
   const of = source.promiseName ? ` of the \`${source.promiseName}\` Promise` : '';
+  const specPresent = specRequired || (typeof specSchema === 'object' && specSchema?.default !== undefined);
+  const statusSchema = version.schema?.properties?.status;
   return `/**
  * Properties of a \`${className}\`.
  */
@@ -101,18 +104,43 @@ export interface ${className}Props {
  */
 export class ${className} extends ResourceRequest {
   /** The API, as the Promise defines it. */
-  public static readonly API: PromiseApi = PromiseApi.fromManifest(${printValue(crd)});
+  public static readonly API: PromiseApi = PromiseApi.fromManifest(${printValue(crd, '  ')});
 
   constructor(scope: Construct, id: string, props: ${className}Props${specRequired ? '' : ' = {}'}) {
     super(scope, id, { api: props.api ?? ${className}.API, metadata: props.metadata, spec: ${typed ? `toJson_${base}Spec(props.spec)` : 'props.spec'} });
   }
 }
-${structs}`;
+${structs}
+/**
+ * A \`${kind}\` as a pipeline reads it from \`object.yaml\` (\`sdk.readInput<${base}Object>()\`): JSON
+ * field names, stored with the schema's defaults, so a field with a default is always there.
+ * \`import type\` it: the pipeline then loads neither this module nor cdk8s.
+ */
+export interface ${base}Object {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace: string;
+    readonly labels?: { readonly [key: string]: string };
+    readonly annotations?: { readonly [key: string]: string };
+    readonly [field: string]: unknown;
+  };
+  readonly spec${specPresent ? '' : '?'}: ${objectType(specSchema ?? { 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true }, '  ')};
+  readonly status?: ${statusSchema ? objectType(statusSchema, '  ') : '{ readonly [key: string]: unknown }'};
+  readonly [field: string]: unknown;
+}
+`;
 }
 
-/** The structs of a schema, with their toJson_ functions, by json2jsii. */
+/**
+ * The structs of a schema, with their toJson_ functions, by json2jsii; its enum members' string
+ * values single-quoted, as the projen eslint rules of a scaffolded package want them (`projen test`
+ * runs eslint --fix, which would rewrite the generated file).
+ */
 function jsiiStructs(name: string, schema: any): string {
-  return json2jsii().TypeGenerator.forStruct(name, forJsii(schema), { toJson: true }).render();
+  return json2jsii().TypeGenerator.forStruct(name, forJsii(schema), { toJson: true }).render()
+    .replace(/^( +\w+ = )("(?:[^"\\]|\\.)*"),$/gm, (_, member: string, value: string) => `${member}${quote(JSON.parse(value))},`);
 }
 
 function json2jsii(): { TypeGenerator: typeof TypeGeneratorClass } {

@@ -104,8 +104,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 project.addPackageIgnore('/pipeline/');
 project.synth();
 `,
-    'src/index.ts': `import { Construct } from 'constructs';
-import { DestinationSelector, KratixPromise, WorkflowAction, WorkflowType } from 'cdk8s-kratix';
+    'src/index.ts': `import { DestinationSelector, KratixPromise, WorkflowAction, WorkflowType } from 'cdk8s-kratix';
+import { Construct } from 'constructs';
 import { ${requestClass} } from './request';
 
 export * from './request';
@@ -185,8 +185,8 @@ ENTRYPOINT ["node", "/pipeline/configure.js"]
 `,
     [`test/${o.name}.test.ts`]: `import { Chart, Testing } from 'cdk8s';
 import { runWorkflow } from 'cdk8s-kratix/run';
-import { ${cls}, ${requestClass} } from '../src';
 import { configure } from '../pipeline/configure';
+import { ${cls}, ${requestClass} } from '../src';
 
 describe('${cls}', () => {
   test('synthesizes a Promise with its API, version and pipeline', () => {

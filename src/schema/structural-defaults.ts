@@ -32,83 +32,138 @@ const RESOURCE_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
  * @param schema its schema
  */
 export function applyDefaults<T>(value: T, schema: OpenApiSchema | undefined): T {
-  return defaulted(value, defaulter(schema), true) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  return (defaulter(schema) ?? PLAIN).copy(value, true) as T;
 }
 
-/** A schema node as defaulting reads it, built once per schema. */
+/**
+ * A schema node compiled for defaulting, once per schema object: closures over what the node
+ * defines, so that a request is walked without reading the schema again, and the node's default
+ * defaulted once, not at each use.
+ */
 interface Defaulter {
   readonly nullable: boolean;
+  readonly hasDefault: boolean;
+  /** The schema's `default`, as written. */
   readonly default: unknown;
-  /** The properties, by name. */
-  readonly properties?: Map<string, Defaulter>;
-  /** The properties that have a default. */
-  readonly defaulted: ReadonlyArray<readonly [string, Defaulter]>;
-  readonly additional?: Defaulter;
-  readonly items?: Defaulter;
+  /** A fresh copy of the node's default, with the defaults inside it applied. */
+  readonly fresh: () => unknown;
+  /**
+   * A defaulted copy of a map or list: Kubernetes' two passes in one walk,
+   * `PruneNonNullableNullsWithoutDefaults` (when `pruneNulls`: not inside a default just applied,
+   * which that pass, run first, never sees) and `Default`.
+   */
+  readonly copy: (value: object, pruneNulls: boolean) => unknown;
 }
+
+/** How many fields a map copy may set with computed keys and keep V8's fast layout (measured: 16 keep it, 28 do not). */
+const FAST_FIELDS = 14;
 
 const defaulters = new WeakMap<object, Defaulter>();
 
 function defaulter(schema: OpenApiSchema | undefined): Defaulter | undefined {
   if (!isMap(schema)) return undefined;
   let node = defaulters.get(schema);
-  if (node) return node;
-  const properties = isMap(schema.properties)
-    ? new Map(Object.entries(schema.properties).filter(([, p]) => isMap(p)).map(([k, p]) => [k, defaulter(p)!]))
-    : undefined;
-  node = {
-    nullable: schema.nullable === true,
-    default: schema.default,
-    properties,
-    defaulted: properties ? [...properties].filter(([, p]) => p.default !== undefined) : [],
-    additional: defaulter(schema.additionalProperties),
-    items: defaulter(schema.items),
+  if (!node) {
+    node = compileDefaulter(schema);
+    defaulters.set(schema, node);
+  }
+  return node;
+}
+
+function compileDefaulter(schema: OpenApiSchema): Defaulter {
+  // A null-prototype map: a field named like an Object.prototype member is not a property.
+  const properties: Record<string, Defaulter> = Object.create(null);
+  const withDefault: Array<[string, Defaulter]> = [];
+  if (isMap(schema.properties)) {
+    for (const [key, p] of Object.entries(schema.properties)) {
+      const child = defaulter(p);
+      if (!child) continue;
+      properties[key] = child;
+      if (child.hasDefault) withDefault.push([key, child]);
+    }
+  }
+  const additional = defaulter(schema.additionalProperties);
+  const items = defaulter(schema.items);
+  const def = schema.default;
+
+  const copyMap = (value: Record<string, unknown>, pruneNulls: boolean): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    let fields = 0;
+    for (const key in value) {
+      const item = value[key];
+      if (item === undefined) continue;
+      fields++;
+      const property = properties[key];
+      const child = property ?? additional;
+      if (item === null) {
+        if (!child || child.nullable) out[key] = null;
+        else if (child.hasDefault) out[key] = child.fresh();
+        else if (!pruneNulls) out[key] = null;
+      } else {
+        out[key] = typeof item === 'object' ? (child ?? PLAIN).copy(item, pruneNulls) : item;
+      }
+    }
+    if (fillDefaults) fillDefaults(out);
+    // Past about 16 fields set with computed keys V8 turns a map into a dictionary; a spread copy
+    // has the fast layout again, which ajv validates faster.
+    return fields > FAST_FIELDS ? { ...out } : out;
   };
-  defaulters.set(schema, node);
+  const fillDefaults = withDefault.length > 0 ? defaultsFiller(withDefault) : undefined;
+
+  // The default with its own defaults applied, computed on first use (when every node is compiled).
+  let defaulted: unknown;
+  let ready = false;
+  const node: Defaulter = {
+    nullable: schema.nullable === true,
+    hasDefault: def !== undefined,
+    default: def,
+    fresh: () => {
+      if (!ready) {
+        defaulted = typeof def === 'object' && def !== null ? node.copy(def, false) : def;
+        ready = true;
+      }
+      return typeof defaulted === 'object' && defaulted !== null ? PLAIN.copy(defaulted, false) : defaulted;
+    },
+    copy: (value, pruneNulls) => Array.isArray(value)
+      ? copyList(value, items ?? PLAIN, pruneNulls)
+      : copyMap(value as Record<string, unknown>, pruneNulls),
+  };
   return node;
 }
 
 /**
- * A copy of `value`, defaulted: Kubernetes' two passes in one walk, `PruneNonNullableNullsWithoutDefaults`
- * (not inside a default just applied, which that pass, run first, never sees) and `Default`.
+ * A function that gives the missing properties of a map their defaults, generated with the keys
+ * written out, as ajv generates its validators: V8 stores a literal key as a named property, which
+ * keeps the map's fast layout (a computed key past about 16 fields turns it into a dictionary,
+ * slower to build and to validate).
  */
-function defaulted(value: unknown, node: Defaulter | undefined, pruneNulls: boolean): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) {
-    const items = node?.items;
-    const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i];
-      out[i] = item === null && items && !items.nullable && items.default !== undefined
-        ? defaulted(items.default, items, false)
-        : defaulted(item, items, pruneNulls);
-    }
-    return out;
-  }
-  const out: Record<string, unknown> = {};
-  const properties = node?.properties;
-  const additional = node?.additional;
-  for (const key in value as Record<string, unknown>) {
-    const item = (value as Record<string, unknown>)[key];
-    if (item === undefined) continue;
-    const child = properties?.get(key) ?? additional;
-    if (item === null && child && !child.nullable) {
-      // Replaced by the default below, or removed.
-      if (child.default !== undefined && !properties?.has(key)) out[key] = defaulted(child.default, child, false);
-      else if (child.default === undefined && !pruneNulls) out[key] = null;
-      continue;
-    }
-    out[key] = defaulted(item, child, pruneNulls);
-  }
-  if (node) {
-    const list = node.defaulted;
-    for (let i = 0; i < list.length; i++) {
-      const [key, property] = list[i];
-      if (!(key in out)) out[key] = defaulted(property.default, property, false);
-    }
+function defaultsFiller(withDefault: ReadonlyArray<[string, Defaulter]>): (out: Record<string, unknown>) => void {
+  // A field set is never undefined, so `=== undefined` says the field is missing, unless the key
+  // names a member every object inherits (`constructor`). A string, boolean or finite number
+  // default is written as a literal (it needs no copy).
+  const body = withDefault.map(([key, p], i) => {
+    const k = JSON.stringify(key);
+    const d = p.default;
+    const value = typeof d === 'string' || typeof d === 'boolean' || (typeof d === 'number' && Number.isFinite(d)) ? JSON.stringify(d) : `fresh[${i}]()`;
+    const missing = key in Object.prototype ? `!Object.prototype.hasOwnProperty.call(out, ${k})` : `out[${k}] === undefined`;
+    return `if (${missing}) out[${k}] = ${value};`;
+  }).join('\n');
+  return new Function('fresh', `return function fillDefaults(out) {\n${body}\n};`)(withDefault.map(([, p]) => p.fresh));
+}
+
+function copyList(value: readonly unknown[], items: Defaulter, pruneNulls: boolean): unknown[] {
+  const out = new Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
+    if (item === null) out[i] = !items.nullable && items.hasDefault ? items.fresh() : null;
+    else out[i] = typeof item === 'object' ? items.copy(item, pruneNulls) : item;
   }
   return out;
 }
+
+/** The node of a value the schema does not describe: copied as it is, nulls included. */
+const PLAIN: Defaulter = compileDefaulter({});
 
 /**
  * Removes, in place, the fields the schema does not know, as the API server prunes a structural
@@ -136,11 +191,14 @@ function prune(value: unknown, schema: OpenApiSchema | undefined, path: string, 
   const additional = schema.additionalProperties;
   for (const key of Object.keys(value)) {
     const childPath = path === '' ? key : `${path}.${key}`;
+    // The API server prunes a resource's metadata as ObjectMeta, never with the CRD's schema, which
+    // often says only `metadata: {type: object}`.
+    if (keepResourceFields && RESOURCE_FIELDS.has(key)) continue;
     if (key in properties) {
       prune(value[key], properties[key], childPath, properties[key]?.[EMBEDDED] === true, removed);
     } else if (isMap(additional)) {
       prune(value[key], additional, childPath, additional[EMBEDDED] === true, removed);
-    } else if (!(keepResourceFields && RESOURCE_FIELDS.has(key)) && schema[PRESERVE] !== true && additional !== true) {
+    } else if (schema[PRESERVE] !== true && additional !== true) {
       delete value[key];
       removed.push(childPath);
     }

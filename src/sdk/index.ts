@@ -9,7 +9,7 @@ export type { ComponentRequestOptions, DurationLike, KratixSdkOptions, PublishSt
 export { KratixEnvError, WorkflowContext } from './context';
 export type { Environment, WorkflowActionName, WorkflowTypeName } from './context';
 export { KratixObject } from './kratix-object';
-export type { GroupVersionKind, KubeObject } from './kratix-object';
+export type { GroupVersionKind, KubeObject, KubeObjectFields } from './kratix-object';
 export { Status } from './status';
 export type { StatusCondition } from './status';
 export { formatPath, parsePath } from './object-path';

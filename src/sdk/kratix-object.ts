@@ -33,15 +33,34 @@ export interface GroupVersionKind {
 const KRATIX_OBJECT = Symbol.for('cdk8s-kratix/pipeline.KratixObject');
 
 /**
+ * The fields `KratixObject` reads, without `KubeObject`'s index signatures: an interface of your
+ * own (which TypeScript never gives an implicit index signature) satisfies it without extending
+ * `KubeObject`.
+ */
+export interface KubeObjectFields {
+  /** `<group>/<version>`, or the version alone for the core group. */
+  readonly apiVersion?: string;
+  /** The kind. */
+  readonly kind?: string;
+  /** Name, namespace, labels and annotations. */
+  readonly metadata?: {
+    readonly name?: string;
+    readonly namespace?: string;
+    readonly labels?: Readonly<Record<string, string>>;
+    readonly annotations?: Readonly<Record<string, string>>;
+  };
+}
+
+/**
  * The object a pipeline runs for, as read from `/kratix/input/object.yaml`: a resource request in
  * resource workflows, the Promise in promise workflows. `T` types the whole object.
  *
  * @example
- * interface Redis extends KubeObject { spec: { replicas?: number } }
+ * interface Redis { metadata: { name: string }; spec: { replicas?: number } }
  * const redis = sdk.readInput<Redis>();
  * redis.object.spec.replicas; redis.getValue('spec.replicas', 1);
  */
-export class KratixObject<T extends KubeObject = KubeObject> {
+export class KratixObject<T extends KubeObjectFields = KubeObject> {
   /** Whether `x` is a `KratixObject`, from this copy of the package or another. */
   public static isKratixObject(x: unknown): x is KratixObject {
     return typeof x === 'object' && x !== null && KRATIX_OBJECT in x;
@@ -121,13 +140,13 @@ export class KratixObject<T extends KubeObject = KubeObject> {
 
   /** `spec` (`{}` when absent). */
   public get spec(): Record<string, any> {
-    const spec = this.object.spec;
+    const spec = (this.object as { readonly spec?: unknown }).spec;
     return typeof spec === 'object' && spec !== null ? spec as Record<string, any> : {};
   }
 
   /** The object's `.status` as a {@link Status} (a copy; empty when absent). */
   public get status(): Status {
-    const s = this.object.status;
+    const s = (this.object as { readonly status?: unknown }).status;
     return new Status(typeof s === 'object' && s !== null && !Array.isArray(s) ? s as Record<string, unknown> : {});
   }
 }

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Environment, WorkflowContext } from './context';
 import { listFiles, readTextIfExists, resolveInside, writeFileAtomic } from './files';
-import { KratixObject, KubeObject } from './kratix-object';
+import { KratixObject, KubeObject, KubeObjectFields } from './kratix-object';
 import type { KubeClientOptions, ObjectRef } from './kube-client';
 import { Status } from './status';
 import { KratixEnv, KratixLabels, KratixPaths } from '../constants';
@@ -171,7 +171,7 @@ export class KratixSdk {
    *
    * @throws PipelineFileError naming the file when it is missing or not a Kubernetes object
    */
-  public readInput<T extends KubeObject = KubeObject>(): KratixObject<T> {
+  public readInput<T extends KubeObjectFields = KubeObject>(): KratixObject<T> {
     const file = this.inputFile;
     const text = readTextIfExists(file);
     if (text === undefined) {
@@ -186,12 +186,12 @@ export class KratixSdk {
   }
 
   /** The resource request (`readInput`, named as in the Go and Python SDKs). */
-  public readResourceInput<T extends KubeObject = KubeObject>(): KratixObject<T> {
+  public readResourceInput<T extends KubeObjectFields = KubeObject>(): KratixObject<T> {
     return this.readInput<T>();
   }
 
   /** The Promise, in promise workflows (`readInput`, named as in the Go and Python SDKs). */
-  public readPromiseInput<T extends KubeObject = KubeObject>(): KratixObject<T> {
+  public readPromiseInput<T extends KubeObjectFields = KubeObject>(): KratixObject<T> {
     return this.readInput<T>();
   }
 

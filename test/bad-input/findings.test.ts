@@ -167,7 +167,7 @@ describe('a value outside an enum of the Kubernetes 1.28 schema, in the pipeline
   test('render refuses the pipeline, naming the field', () => {
     const promise = new KratixPromise(Testing.chart(), 'env');
     badSeccomp(promise);
-    expect(errorOf(() => renderWorkflow(promise.toJson(), 'promise/configure'))).toContain(`spec.containers[1].securityContext.seccompProfile.type: ${MESSAGE}`);
+    expect(errorOf(() => renderWorkflow(promise.toJson(), 'promise/configure', undefined))).toContain(`spec.containers[1].securityContext.seccompProfile.type: ${MESSAGE}`);
   });
 
   test('an empty value is unset, and a field given in another case is checked as Go decodes it', () => {

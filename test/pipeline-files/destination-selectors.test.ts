@@ -1,4 +1,4 @@
-import { checkDestinationSelectors, cleanPath, destinationSelectorsText, parseDestinationSelectors, PipelineFileError } from '../../src/pipeline-files';
+import { checkDestinationSelectors, cleanPath, DestinationSelectorEntry, destinationSelectorsText, parseDestinationSelectors, PipelineFileError } from '../../src/pipeline-files';
 
 const FILE = '/kratix/metadata/destination-selectors.yaml';
 const parse = (text: string) => parseDestinationSelectors(text, FILE);
@@ -75,7 +75,7 @@ describe('checkDestinationSelectors', () => {
 
 describe('destinationSelectorsText', () => {
   test('quotes what YAML 1.1 would misread, and reads back the same entries', () => {
-    const entries = [{ matchLabels: { on: 'yes', version: '1.10' } }, { directory: 'platform', matchLabels: { environment: 'platform' } }];
+    const entries: DestinationSelectorEntry[] = [{ matchLabels: { on: 'yes', version: '1.10' } }, { directory: 'platform', matchLabels: { environment: 'platform' } }];
     const text = destinationSelectorsText(entries);
     expect(text).toContain('"on": "yes"');
     expect(text).toContain('version: "1.10"');

@@ -2,12 +2,12 @@ import { Destination } from '../../src/run/destinations';
 import { scheduleWork } from '../../src/run/scheduling';
 import { stateStoreFiles } from '../../src/run/state-store';
 import { pipelineWork, staticDependenciesWork, WorkOwner } from '../../src/run/work';
-import { compress } from '../../src/run/workload-groups';
+import { compress, WorkloadGroup } from '../../src/run/workload-groups';
 
 const NOW = new Date('2026-08-21T10:00:00Z');
 const owner: WorkOwner = { promiseName: 'webapp', pipelineName: 'deploy', type: 'resource', namespace: 'team-a', request: { name: 'shop', namespace: 'team-a' }, pipelineNamespaceSet: false, dryRun: false };
 const w = (filepath: string, text: string) => ({ filepath, content: compress(Buffer.from(text)) });
-const groups = [
+const groups: WorkloadGroup[] = [
   { workloads: [w('platform/db.yaml', 'db')], directory: 'platform', id: '34a6e5d64ade17ef4e51612c50dd72f5', destinationSelectors: [{ matchLabels: { environment: 'platform' }, source: 'resource-workflow' }] },
   { workloads: [w('deployment.yaml', 'deploy')], directory: '.', id: '5058f1af8388633f609cadb75a75dc9d', destinationSelectors: [{ matchLabels: { region: 'eu' }, source: 'resource-workflow' }, { matchLabels: { environment: 'dev' }, source: 'promise' }] },
 ];

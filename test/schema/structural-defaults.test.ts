@@ -81,6 +81,12 @@ describe('pruning of unknown fields (Kubernetes rules)', () => {
     expect(value).toEqual({ a: { any: 1 }, m: { k: { v: 1 } } });
   });
 
+  test('a resource\'s metadata is not pruned with the CRD\'s schema for it (k8s pruning: metadata of a resource is ObjectMeta)', () => {
+    const value = { apiVersion: 'g/v1', kind: 'K', metadata: { name: 'n', namespace: 'ns' }, spec: {} };
+    expect(pruneUnknownFields(value, obj({ metadata: { type: 'object' }, spec: obj({}) }))).toEqual([]);
+    expect(value.metadata).toEqual({ name: 'n', namespace: 'ns' });
+  });
+
   test('an embedded resource keeps apiVersion, kind and metadata', () => {
     const value = { items: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: {}, other: 1 }] };
     const schema = obj({ items: { type: 'array', items: { 'type': 'object', 'x-kubernetes-embedded-resource': true } } });

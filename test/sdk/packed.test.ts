@@ -2,11 +2,11 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { packLibrary } from '../support/packed-library';
 
 // The pipeline SDK as a pipeline image gets it: the packed tarball installed with
 // `npm install --omit=peer` (offline, from an empty cache: only the bundled dependencies), so no
 // cdk8s, cdk8s-plus-28 or constructs. `npm test` builds lib/ before jest runs.
-const ROOT = path.resolve(__dirname, '..', '..');
 
 const PIPELINE = `
 const { KratixSdk } = require('cdk8s-kratix/pipeline');
@@ -24,10 +24,10 @@ let app: string;
 
 beforeAll(() => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sdk-packed-'));
-  const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!;
+  const packed = packLibrary(tmp);
   app = path.join(tmp, 'image');
   fs.mkdirSync(app);
-  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'pipeline-image', private: true, dependencies: { 'cdk8s-kratix': `file:${path.join(tmp, packed)}` } }));
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'pipeline-image', private: true, dependencies: { 'cdk8s-kratix': `file:${packed}` } }));
   // An empty npm cache and --offline: nothing can come from the registry or this machine's cache.
   // --legacy-peer-deps because npm otherwise fetches the peers' metadata to plan the tree it then
   // leaves them out of (with a lockfile, as in the README's `npm ci --omit=dev --omit=peer`, it does not).

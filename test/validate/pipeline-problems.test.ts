@@ -268,7 +268,7 @@ describe('pipelineProblems', () => {
     test('has no promise-scheduling volume to mount in delete pipelines', () => {
       const change = (p: any) => { p.spec.containers[0].volumeMounts.push({ name: 'promise-scheduling', mountPath: '/s' }); };
       expect(problemsAfter(change)).toEqual([]);
-      expect(problemsAfter(change, { ...CONTEXT, action: 'delete' })).toEqual([
+      expect(problemsAfter(change, { ...CONTEXT, action: WorkflowAction.DELETE })).toEqual([
         error('spec.containers[0].volumeMounts[2].name', "volume mount refers to volume 'promise-scheduling', which the pipeline does not have; add it to spec.volumes or use one of 'cache', 'creds'"),
       ]);
     });

@@ -1,7 +1,8 @@
 import * as fc from 'fast-check';
-import { decodeStrictly, pipelineProblems, Problem, promiseProblems, validatePromiseDocument } from '../../src/validate';
+import { decodeStrictly, PipelineContext, pipelineProblems, Problem, promiseProblems, validatePromiseDocument } from '../../src/validate';
+import { WorkflowAction, WorkflowType } from '../../src/workflow-types';
 
-const CONTEXT = { promiseName: 'env', type: 'resource', action: 'configure' } as const;
+const CONTEXT: PipelineContext = { promiseName: 'env', type: WorkflowType.RESOURCE, action: WorkflowAction.CONFIGURE };
 
 function deeplyNested(levels: number, asList = false): unknown {
   let value: unknown = 'bottom';
