@@ -196,7 +196,7 @@ describe.each(PIPELINE_RULES)('%s', (_, change, path, message) => {
 
   test('render refuses the pipeline with the same message', () => {
     const { promise } = promiseWith(change);
-    expect(errorOf(() => renderWorkflow(promise.toJson(), 'promise/configure'))).toContain(`${IN_PROMISE}.${path}: ${message}`);
+    expect(errorOf(() => renderWorkflow(promise.toJson(), 'promise/configure', undefined))).toContain(`${IN_PROMISE}.${path}: ${message}`);
   });
 });
 
