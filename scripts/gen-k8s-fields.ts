@@ -1,5 +1,5 @@
 /**
- * Generates src/validate/k8s-fields.generated.ts: the fields, and their types, of the Kubernetes
+ * Generates src/model/k8s-fields.generated.ts: the fields, and their types, of the Kubernetes
  * types a Kratix Pipeline embeds, so that the validator can decode pipelines as strictly as Kratix
  * does (encoding/json with DisallowUnknownFields) without hundreds of hand-written field names.
  *
@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..');
-const OUT = path.join(ROOT, 'src', 'validate', 'k8s-fields.generated.ts');
+const OUT = path.join(ROOT, 'src', 'model', 'k8s-fields.generated.ts');
 const SCHEMA_DIRS: Record<string, string> = {
   IoK8sApi: path.join(ROOT, 'node_modules', 'kubernetes-models', '_schemas'),
   IoK8sApimachinery: path.join(ROOT, 'node_modules', '@kubernetes-models', 'apimachinery', '_schemas'),
@@ -207,7 +207,7 @@ class Generator {
   }
 }
 
-/** The text of src/validate/k8s-fields.generated.ts, from the installed kubernetes-models. */
+/** The text of src/model/k8s-fields.generated.ts, from the installed kubernetes-models. */
 export function generate(): string {
   const gen = new Generator();
   gen.run();

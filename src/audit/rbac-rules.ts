@@ -1,7 +1,7 @@
 import { AuditPermission, AuditPermissionScope, AuditSeverity } from './model';
 import { raise } from './severity';
+import { joinPath } from '../model/problem';
 import { quote as show } from '../private/quote';
-import { joinPath } from '../validate/problem';
 
 /** A finding before it is tied to a pipeline. */
 export interface RawFinding {

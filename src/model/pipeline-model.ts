@@ -1,7 +1,12 @@
+import { isObject, RenderError } from './errors';
+import { decodeStrictly, goDecode } from './go-decode';
+import { PIPELINE_FIELDS } from './pipeline-types';
+import { Problem, field, prefixProblems, stringField } from './problem';
+import { Kratix } from '../constants';
 import { quote } from '../private/quote';
-import { isObject, RenderError } from '../render/errors';
-import { decodeStrictly, goDecode, pipelineKindProblems, prefixProblems } from '../validate';
-import { PIPELINE_FIELDS } from '../validate/pipeline-types';
+
+/** The apiVersion of a Kratix Pipeline. */
+export const PIPELINE_API_VERSION = Kratix.API_VERSION;
 
 
 /** One `rbac.permissions[]` entry, split as Kratix splits it. */
@@ -34,8 +39,33 @@ export interface ParsedPipeline {
 }
 
 /**
+ * Kratix's first check on a pipeline (`PipelinesFromUnstructured`): `kind: Pipeline` and
+ * `apiVersion: platform.kratix.io/v1alpha1`, with Kratix's message (kind printed first).
+ */
+export function pipelineKindProblems(pipeline: Record<string, unknown>): Problem[] {
+  const problems: Problem[] = [];
+  checkKind(pipeline, (path, message) => problems.push({ path, message, severity: 'error' }));
+  return problems;
+}
+
+/** Kratix reads kind, apiVersion and name through `unstructured.Unstructured`, by their exact keys. */
+function checkKind(pipeline: Record<string, unknown>, error: (path: string, message: string) => void): void {
+  const name = stringField(field(pipeline, 'metadata'), 'name');
+  const kind = field(pipeline, 'kind');
+  const apiVersion = field(pipeline, 'apiVersion');
+  if (kind === undefined || kind === null || kind === '') {
+    error('kind', 'pipeline has no kind: Kratix cannot even read the Promise; set kind: Pipeline');
+  }
+  if (kind === 'Pipeline' && apiVersion === PIPELINE_API_VERSION) return;
+  const goString = (v: unknown) => (typeof v === 'string' ? v : '');
+  const where = kind !== 'Pipeline' && kind !== undefined && kind !== null && kind !== '' ? 'kind' : apiVersion !== PIPELINE_API_VERSION ? 'apiVersion' : undefined;
+  if (where === undefined) return;
+  error(where, `unsupported pipeline ${JSON.stringify(name ?? '')} with APIVersion "${goString(kind)}/${goString(apiVersion)}": set kind: Pipeline and apiVersion: ${PIPELINE_API_VERSION}`);
+}
+
+/**
  * Kratix's first check on a pipeline: `kind: Pipeline` and `apiVersion: platform.kratix.io/v1alpha1`
- * (the validator's `pipelineKindProblems`).
+ * (`pipelineKindProblems`).
  *
  * @throws RenderError naming the pipeline's field path
  */

@@ -1,11 +1,8 @@
+import { isObject, RenderError, RenderInput } from './errors';
+import { ParsedPipeline, parsePipeline } from './pipeline-model';
 import { Kratix } from '../constants';
 import { quote } from '../private/quote';
 import { WORKFLOW_ACTIONS, WORKFLOW_TYPES } from '../private/workflows';
-import { isObject, RenderError, RenderInput } from '../render/errors';
-import { hashSpec, promiseSpecForHash } from '../render/go-json';
-import { NO_API_PROBLEM, pipelineIdMessage } from '../validate';
-import { ParsedPipeline, parsePipeline } from './pipeline-model';
-import { storedResource } from '../schema';
 import { WorkflowAction, WorkflowType } from '../workflow-types';
 
 /** The apiVersion of Promises. */
@@ -37,8 +34,6 @@ export interface PromiseInfo {
   readonly destinationSelectors: Array<Record<string, string> | undefined>;
   /** All four workflow lists, parsed (Kratix parses all of them whenever it renders any). */
   readonly pipelines: Record<WorkflowType, Record<WorkflowAction, ParsedPipeline[]>>;
-  /** `kratix.io/hash` of the Promise: md5 of the Go JSON of the canonical spec. */
-  readonly hash: string;
   /** The raw `spec.api`, when present and non-empty. */
   readonly rawApi?: Record<string, any>;
 }
@@ -55,7 +50,6 @@ export interface RequestInfo {
   readonly uid: string;
   readonly labels: Record<string, any>;
   readonly annotations: Record<string, any>;
-  readonly hash: string;
 }
 
 function fail(input: RenderInput, path: string, problem: string): never {
@@ -111,12 +105,7 @@ export function readPromise(promise: unknown): PromiseInfo {
       const path = `spec.workflows.${type}.${action}`;
       const list = triggers[action] ?? [];
       if (!Array.isArray(list)) fail('promise', path, `${quote(list)} is not a list of Pipelines`);
-      pipelines[type][action] = list.map((p, i) => {
-        const parsed = parsePipeline(p, `${path}[${i}]`);
-        const tooLong = pipelineIdMessage(name, type, action, parsed.name);
-        if (tooLong) fail('promise', `${path}[${i}].metadata.name`, tooLong);
-        return parsed;
-      });
+      pipelines[type][action] = list.map((p, i) => parsePipeline(p, `${path}[${i}]`));
     }
   }
 
@@ -144,21 +133,8 @@ export function readPromise(promise: unknown): PromiseInfo {
     pipelineNamespace,
     destinationSelectors,
     pipelines,
-    hash: hashSpec(promiseSpecForHash(spec)),
     rawApi,
   };
-}
-
-/**
- * Reads the Promise's API as Kratix's `GetAPI` does (stored version = the first with
- * `storage: true`, else the first).
- *
- * @throws RenderError when there is no API or it lacks group, names or versions
- */
-export function readApi(info: PromiseInfo): PromiseApi {
-  const api = info.rawApi;
-  if (!api) fail('promise', 'spec.api', NO_API_PROBLEM);
-  return readCrd(api);
 }
 
 /**
@@ -219,7 +195,5 @@ export function readRequest(request: unknown, api: PromiseApi): RequestInfo {
     uid: optionalString('request', 'metadata.uid', meta.uid),
     labels: isObject(meta.labels) ? meta.labels : {},
     annotations: isObject(meta.annotations) ? meta.annotations : {},
-    // Kratix hashes the request as the API server returns it: pruned and defaulted by the CRD schema.
-    hash: hashSpec(storedResource(api.crd, request).resource.spec),
   };
 }

@@ -1,7 +1,7 @@
 import { PipelineContext } from './context';
 import { Kratix, KratixEnv, KratixLabels, KratixPaths } from '../constants';
-import { RenderError } from './errors';
 import { canonicalResources, dropNulls, KRATIX_SECURITY_CONTEXT } from './settings';
+import { RenderError } from '../model/errors';
 
 /** The command of Kratix's own containers. */
 export const PIPELINE_ADAPTER_COMMAND = '/bin/pipeline-adapter';

@@ -1,5 +1,6 @@
 import * as crypto from 'crypto';
-import { isObject, RenderError } from './errors';
+import { isObject, RenderError } from '../model/errors';
+import { compareGoKeys } from '../private/go-key-order';
 import { quote } from '../private/quote';
 import { WORKFLOW_ACTIONS } from '../private/workflows';
 import { canonicalGoDuration } from '../validate/go-duration';
@@ -12,23 +13,6 @@ const HTML_ESCAPES: Record<string, string> = {
   '\u2028': '\\u2028',
   '\u2029': '\\u2029',
 };
-
-/** Orders map keys as Go's encoding/json does: by their UTF-8 bytes, which is code point order. */
-export function compareGoKeys(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const ca = a.charCodeAt(i);
-    const cb = b.charCodeAt(i);
-    if (ca === cb) continue;
-    // UTF-16 order differs from code point order only when a surrogate meets U+E000..U+FFFF.
-    const sa = ca >= 0xd800 && ca <= 0xdfff;
-    const sb = cb >= 0xd800 && cb <= 0xdfff;
-    if (sa !== sb) return sa ? 1 : -1;
-    return ca - cb;
-  }
-  return a.length - b.length;
-}
 
 const NEEDS_ESCAPE = /["\\\x00-\x1f<>&\u2028\u2029\ud800-\udfff]/;
 

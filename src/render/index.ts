@@ -1,23 +1,24 @@
 import { PipelineContext } from './context';
 import { Kratix, KratixLabels } from '../constants';
 import { destinationSelectorsConfigMap } from './destination-selectors';
-import { RenderError, RenderInput } from './errors';
-import { goJsonMarshal, hashSpec, md5Hex } from './go-json';
+import { goJsonMarshal, hashSpec, md5Hex, promiseSpecForHash } from './go-json';
 import { pipelineJob } from './job';
 import { pipelineId } from './names';
 import { pipelineRbac, serviceAccount } from './rbac';
 import { ControllerSettings, resolveSettings } from './settings';
 import { KubeObject, RenderedPipeline, RenderSettings, WorkflowRef } from './types';
+import { RenderError, RenderInput } from '../model/errors';
 import { ParsedPipeline } from '../model/pipeline-model';
-import { PromiseApi, PromiseInfo, readApi, readPromise, readRequest, RequestInfo } from '../model/promise-model';
+import { PromiseApi, PromiseInfo, readCrd, readPromise, readRequest, RequestInfo } from '../model/promise-model';
 import { MAX_NESTING_DEPTH, tooDeepAt } from '../private/json';
 import { WORKFLOW_ACTIONS, WORKFLOW_REFS, WORKFLOW_TYPES } from '../private/workflows';
-import { podSpecProblems, prefixProblems } from '../validate';
+import { storedResource } from '../schema';
+import { NO_API_PROBLEM, pipelineIdMessage, podSpecProblems, prefixProblems } from '../validate';
 import { WorkflowAction, WorkflowType } from '../workflow-types';
 
 export * from './types';
-export { RenderError } from './errors';
-export type { RenderInput } from './errors';
+export { RenderError } from '../model/errors';
+export type { RenderInput } from '../model/errors';
 export { checkPipelineKind } from '../model/pipeline-model';
 export { pipelinePod } from './pod';
 export { toYaml } from './yaml';
@@ -62,12 +63,13 @@ export function renderWorkflow(promise: any, workflow: WorkflowRef, request: any
   if (!prepared) checkDepth('promise', promise);
   checkDepth('request', request);
   checkDepth('settings', settings?.kratixConfig);
-  const info = prepared ? promise.info : checkedPods(readPromise(promise));
+  const { info, hash: promiseHash } = prepared ? promise : checkedPods(readForRendering(promise));
   const resolved = resolveSettings(settings);
   const declared = info.pipelines[type][action];
 
   let req: RequestInfo | undefined;
   let api: PromiseApi | undefined;
+  let requestHash = '';
   if (type === 'resource') {
     if (request === undefined || request === null) {
       throw new Error(`workflow ${workflow} renders for one resource request: the request argument is missing`);
@@ -75,12 +77,13 @@ export function renderWorkflow(promise: any, workflow: WorkflowRef, request: any
     if (declared.length === 0) return [];
     api = readApi(info);
     req = readRequest(request, api);
+    requestHash = hashRequest(request, api);
   }
   if (declared.length === 0) return [];
 
   const namespace = info.pipelineNamespace !== '' ? info.pipelineNamespace : req ? req.namespace : Kratix.SYSTEM_NAMESPACE;
   const dryRun = req !== undefined && req.labels[KratixLabels.DRY_RUN] === 'true';
-  const hash = req ? md5Hex(`${info.hash}-${req.hash}${dryRun ? '-dry-run' : ''}`) : info.hash;
+  const hash = req ? md5Hex(`${promiseHash}-${requestHash}${dryRun ? '-dry-run' : ''}`) : promiseHash;
   const runs = action === 'delete' ? declared.slice(0, 1) : declared;
 
   return runs.map((pipeline, i) =>
@@ -125,7 +128,8 @@ function renderPipeline(
  *
  * @throws RenderError naming the field path of the first problem
  */
-function checkedPods(info: PromiseInfo): PromiseInfo {
+function checkedPods(read: ReadPromise): ReadPromise {
+  const info = read.info;
   for (const type of WORKFLOW_TYPES) {
     for (const action of WORKFLOW_ACTIONS) {
       for (const p of info.pipelines[type][action]) {
@@ -134,7 +138,49 @@ function checkedPods(info: PromiseInfo): PromiseInfo {
       }
     }
   }
-  return info;
+  return read;
+}
+
+/** A Promise as rendering reads it: the model's reading, and the Promise's `kratix.io/hash`. */
+interface ReadPromise {
+  readonly info: PromiseInfo;
+  /** md5 of the Go JSON of the canonical spec (`promiseSpecForHash`). */
+  readonly hash: string;
+}
+
+/**
+ * Reads the Promise (`readPromise`), then applies rendering's rules to what it read: every
+ * pipeline ID short enough for the names Kratix derives from it (`pipelineIdMessage`), then the
+ * Promise's hash.
+ *
+ * @throws RenderError for bad input, naming the field path
+ */
+function readForRendering(promise: unknown): ReadPromise {
+  const info = readPromise(promise);
+  for (const type of WORKFLOW_TYPES) {
+    for (const action of WORKFLOW_ACTIONS) {
+      for (const p of info.pipelines[type][action]) {
+        const tooLong = pipelineIdMessage(info.name, type, action, p.name);
+        if (tooLong) throw new RenderError('promise', `${p.path}.metadata.name`, tooLong);
+      }
+    }
+  }
+  return { info, hash: hashSpec(promiseSpecForHash((promise as Record<string, unknown>).spec)) };
+}
+
+/**
+ * Reads the Promise's API as Kratix's `GetAPI` does (`readCrd`).
+ *
+ * @throws RenderError when there is no API or it lacks group, names or versions
+ */
+function readApi(info: PromiseInfo): PromiseApi {
+  if (!info.rawApi) throw new RenderError('promise', 'spec.api', NO_API_PROBLEM);
+  return readCrd(info.rawApi);
+}
+
+/** The request's hash: Kratix hashes the request as the API server returns it, pruned and defaulted by the CRD schema. */
+function hashRequest(request: unknown, api: PromiseApi): string {
+  return hashSpec(storedResource(api.crd, request).resource.spec);
 }
 
 /** The namespace of the stand-in request of `renderDeclaredPipelines`: no real namespace is named so. */
@@ -170,7 +216,7 @@ export interface DeclaredPipeline {
 export function renderDeclaredPipelines(promise: unknown, settings?: RenderSettings): { promise: PromiseInfo; pipelines: DeclaredPipeline[] } {
   checkDepth('promise', promise);
   checkDepth('settings', settings?.kratixConfig);
-  const info = readPromise(promise);
+  const { info, hash: promiseHash } = readForRendering(promise);
   const resolved = resolveSettings(settings);
   const out: DeclaredPipeline[] = [];
   for (const workflow of WORKFLOWS) {
@@ -180,7 +226,7 @@ export function renderDeclaredPipelines(promise: unknown, settings?: RenderSetti
     const api = type !== 'resource' ? undefined : info.rawApi ? readApi(info) : STAND_IN_API;
     const request = api && standInRequest(api);
     const namespace = info.pipelineNamespace !== '' ? info.pipelineNamespace : request ? request.namespace : Kratix.SYSTEM_NAMESPACE;
-    const hash = request ? md5Hex(`${info.hash}-${request.hash}`) : info.hash;
+    const hash = request ? md5Hex(`${promiseHash}-${STAND_IN_REQUEST_HASH}`) : promiseHash;
     declared.forEach((pipeline, index) => out.push({
       type,
       action,
@@ -203,9 +249,11 @@ function standInRequest(api: PromiseApi): RequestInfo {
     uid: '',
     labels: {},
     annotations: {},
-    hash: hashSpec(undefined),
   };
 }
+
+/** The stand-in request has no spec. */
+const STAND_IN_REQUEST_HASH = hashSpec(undefined);
 
 /**
  * A Promise read, checked and hashed once, to render many resource requests of it: pass it to
@@ -214,11 +262,13 @@ function standInRequest(api: PromiseApi): RequestInfo {
 export class PreparedPromise {
   /** @internal */
   public readonly info: PromiseInfo;
+  /** @internal the Promise's `kratix.io/hash` */
+  public readonly hash: string;
 
   /** @throws RenderError for bad input, as `renderWorkflow` */
   constructor(promise: unknown) {
     checkDepth('promise', promise);
-    this.info = checkedPods(readPromise(promise));
+    ({ info: this.info, hash: this.hash } = checkedPods(readForRendering(promise)));
   }
 }
 

@@ -1,6 +1,6 @@
-import { isObject, RenderError } from './errors';
 import { canonicalQuantity } from './quantity';
 import { RenderSettings } from './types';
+import { isObject, RenderError } from '../model/errors';
 import { quote } from '../private/quote';
 
 /**

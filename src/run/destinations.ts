@@ -1,6 +1,6 @@
 import { Kratix } from '../constants';
+import { isObject } from '../model/errors';
 import { quote } from '../private/quote';
-import { isObject } from '../render/errors';
 
 /** How a Destination lays out files in its state store (`spec.filepath.mode`). */
 export type FilepathMode = 'nestedByMetadata' | 'none' | 'aggregatedYAML';

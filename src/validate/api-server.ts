@@ -1,4 +1,4 @@
-import { Problem } from './problem';
+import { Problem } from '../model/problem';
 
 /**
  * The message of a rule of the Kubernetes API server that a pipeline's Job breaks: Kratix's

@@ -1,7 +1,7 @@
 import { ErrorSink, jobRejection } from './api-server';
 import { checkObjectFieldSelector, checkResourceFieldSelector, ENV_FIELD_PATHS } from './downward-api';
 import { dns1123SubdomainMessage } from './names';
-import { field, isMap, joinPath, listField } from './problem';
+import { field, isMap, joinPath, listField } from '../model/problem';
 import { quote } from '../private/quote';
 
 /** The sources of an environment variable's `valueFrom` that Kubernetes 1.28 knows. */

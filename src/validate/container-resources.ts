@@ -1,6 +1,6 @@
 import { ErrorSink, jobRejection } from './api-server';
 import { qualifiedNameMessage } from './names';
-import { field, isMap, joinPath } from './problem';
+import { field, isMap, joinPath } from '../model/problem';
 import { quote } from '../private/quote';
 import { compareQuantities, isWholeQuantity, ParsedQuantity, parseQuantity } from '../render/quantity';
 

@@ -1,6 +1,6 @@
 import { ErrorSink, jobRejection } from './api-server';
 import { descendingPathMessage } from './file-paths';
-import { field, isMap, joinPath, listField } from './problem';
+import { field, isMap, joinPath, listField } from '../model/problem';
 import { quote } from '../private/quote';
 
 const MAX_ID = 2147483647;

@@ -1,5 +1,5 @@
 import { crdRejection, ErrorSink } from './api-server';
-import { isMap, joinPath } from './problem';
+import { isMap, joinPath } from '../model/problem';
 import { quote } from '../private/quote';
 import { schemaViolations } from '../schema/schema-validation';
 

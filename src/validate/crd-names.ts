@@ -1,6 +1,6 @@
 import { crdRejection, ErrorSink } from './api-server';
 import { dns1035LabelMessage } from './names';
-import { field, isMap, joinPath, listField } from './problem';
+import { field, isMap, joinPath, listField } from '../model/problem';
 import { quote } from '../private/quote';
 
 const DNS1035_RULE = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";

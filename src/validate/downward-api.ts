@@ -1,6 +1,6 @@
 import { ErrorSink, jobRejection } from './api-server';
 import { qualifiedNameMessage } from './names';
-import { field, joinPath } from './problem';
+import { field, joinPath } from '../model/problem';
 import { quote } from '../private/quote';
 import { canonicalQuantity } from '../render/quantity';
 

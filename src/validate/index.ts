@@ -1,8 +1,8 @@
-export * from './problem';
+export * from '../model/problem';
 export * from './names';
 export * from './go-duration';
-export { decodeStrictly, goDecode, goTypeName, isRequiredFieldProblem } from './go-decode';
-export type { DecodeOptions } from './go-decode';
+export { decodeStrictly, goDecode, goTypeName, isRequiredFieldProblem } from '../model/go-decode';
+export type { DecodeOptions } from '../model/go-decode';
 export * from './pipeline-problems';
 export { podSpecProblems } from './pod-spec';
 export * from './promise-schema';

@@ -1,4 +1,3 @@
-import { decodeStrictly, goDecode } from './go-decode';
 import { imageReferenceMessage } from './image-reference';
 import {
   RESERVED_CONTAINER_NAMES,
@@ -10,13 +9,14 @@ import {
   qualifiedNameMessage,
 } from './names';
 import { podSpecProblems } from './pod-spec';
-import { Problem, Severity, field, isMap, joinPath, listField, stringField } from './problem';
-import { Kratix, KratixEnv, KratixPaths } from '../constants';
+import { KratixEnv, KratixPaths } from '../constants';
+import { decodeStrictly, goDecode } from '../model/go-decode';
+import { pipelineKindProblems } from '../model/pipeline-model';
+import { Problem, Severity, field, isMap, joinPath, listField } from '../model/problem';
 import { quote } from '../private/quote';
 import { WorkflowAction, WorkflowType } from '../workflow-types';
 
-/** The apiVersion of a Kratix Pipeline. */
-export const PIPELINE_API_VERSION = Kratix.API_VERSION;
+export { PIPELINE_API_VERSION, pipelineKindProblems } from '../model/pipeline-model';
 
 /** Where a pipeline runs: the Promise and the workflow. */
 export interface PipelineContext {
@@ -78,7 +78,7 @@ export function pipelineProblems(pipeline: unknown, context: PipelineContext): P
     error('', `a pipeline must be a map with apiVersion, kind, metadata and spec, not ${quote(pipeline)}`);
     return problems;
   }
-  checkKind(pipeline, error);
+  problems.push(...pipelineKindProblems(pipeline));
   problems.push(...decodeStrictly(pipeline, 'Pipeline', { unknownFields: context.unknownFields }));
 
   // The rules read the pipeline as Kratix decodes it (field names matched case-insensitively,
@@ -233,31 +233,6 @@ export function pipelineProblems(pipeline: unknown, context: PipelineContext): P
   }
   listField(rbac, 'permissions').forEach((permission, i) => checkPermission(permission, joinPath('spec.rbac.permissions', i), error));
   return problems;
-}
-
-/**
- * Kratix's first check on a pipeline (`PipelinesFromUnstructured`): `kind: Pipeline` and
- * `apiVersion: platform.kratix.io/v1alpha1`, with Kratix's message (kind printed first).
- */
-export function pipelineKindProblems(pipeline: Record<string, unknown>): Problem[] {
-  const problems: Problem[] = [];
-  checkKind(pipeline, (path, message) => problems.push({ path, message, severity: 'error' }));
-  return problems;
-}
-
-/** Kratix reads kind, apiVersion and name through `unstructured.Unstructured`, by their exact keys. */
-function checkKind(pipeline: Record<string, unknown>, error: (path: string, message: string) => void): void {
-  const name = stringField(field(pipeline, 'metadata'), 'name');
-  const kind = field(pipeline, 'kind');
-  const apiVersion = field(pipeline, 'apiVersion');
-  if (kind === undefined || kind === null || kind === '') {
-    error('kind', 'pipeline has no kind: Kratix cannot even read the Promise; set kind: Pipeline');
-  }
-  if (kind === 'Pipeline' && apiVersion === PIPELINE_API_VERSION) return;
-  const goString = (v: unknown) => (typeof v === 'string' ? v : '');
-  const where = kind !== 'Pipeline' && kind !== undefined && kind !== null && kind !== '' ? 'kind' : apiVersion !== PIPELINE_API_VERSION ? 'apiVersion' : undefined;
-  if (where === undefined) return;
-  error(where, `unsupported pipeline ${JSON.stringify(name ?? '')} with APIVersion "${goString(kind)}/${goString(apiVersion)}": set kind: Pipeline and apiVersion: ${PIPELINE_API_VERSION}`);
 }
 
 /** Checks the keys and values of a `labels` map as Kubernetes and Kratix's webhook do. */

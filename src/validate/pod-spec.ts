@@ -4,7 +4,7 @@ import { checkContainerResources } from './container-resources';
 import { checkSecurityContext, checkVolumeMounts } from './container-security';
 import { checkToleration } from './pod-tolerations';
 import { checkVolumeSource } from './pod-volumes';
-import { Problem, isMap, joinPath, listField } from './problem';
+import { Problem, isMap, joinPath, listField } from '../model/problem';
 
 /**
  * The rules the Kubernetes API server (1.28) applies to the parts of a pipeline that Kratix copies

@@ -1,6 +1,6 @@
 import { ErrorSink, jobRejection } from './api-server';
 import { labelValueMessage, qualifiedNameMessage } from './names';
-import { isMap, joinPath } from './problem';
+import { isMap, joinPath } from '../model/problem';
 import { quote } from '../private/quote';
 
 /**

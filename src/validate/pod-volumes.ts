@@ -2,7 +2,7 @@ import { ErrorSink, jobRejection } from './api-server';
 import { checkObjectFieldSelector, checkResourceFieldSelector, VOLUME_FIELD_PATHS } from './downward-api';
 import { backstepMessage, descendingPathMessage, projectedFilePathMessage } from './file-paths';
 import { dns1123LabelMessage, dns1123SubdomainMessage } from './names';
-import { field, isMap, joinPath, listField } from './problem';
+import { field, isMap, joinPath, listField } from '../model/problem';
 import { quote } from '../private/quote';
 import { parseQuantity } from '../render/quantity';
 

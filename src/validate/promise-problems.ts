@@ -2,14 +2,14 @@ import { errorSink } from './api-server';
 import { checkSchemaDefaults } from './crd-defaults';
 import { checkCrdNames } from './crd-names';
 import { checkSchemaExtensions } from './crd-schema-extensions';
-import { decodeStrictly } from './go-decode';
 import { formatGoDuration, parseGoDuration } from './go-duration';
 import { dns1123LabelMessage, dns1123SubdomainMessage, labelValueMessage, qualifiedNameMessage } from './names';
 import { checkLabels, PipelineContext, pipelineProblems } from './pipeline-problems';
-import { Problem, Severity, field, isMap, joinPath, listField, prefixProblems, stringField } from './problem';
 import { promiseSchemaProblems } from './promise-schema';
 import { structuralSchemaProblems } from './structural-schema';
 import { Kratix, KratixLabels } from '../constants';
+import { decodeStrictly } from '../model/go-decode';
+import { Problem, Severity, field, isMap, joinPath, listField, prefixProblems, stringField } from '../model/problem';
 import { quote } from '../private/quote';
 import { WORKFLOW_ACTIONS, WORKFLOW_TYPES } from '../private/workflows';
 

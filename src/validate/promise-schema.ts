@@ -1,4 +1,4 @@
-import { Problem, didYouMean, isMap, joinPath, kindOf } from './problem';
+import { Problem, didYouMean, isMap, joinPath, kindOf } from '../model/problem';
 import { quote } from '../private/quote';
 
 /** A node of the library's model of the Promise CRD's openAPIV3Schema. */

@@ -1,4 +1,4 @@
-import { Problem, isMap, joinPath } from './problem';
+import { Problem, isMap, joinPath } from '../model/problem';
 import { quote } from '../private/quote';
 
 const TYPES = ['array', 'boolean', 'integer', 'number', 'object', 'string'];

@@ -1,5 +1,5 @@
-import { Problem, field, isMap } from './problem';
 import { promiseProblems } from './promise-problems';
+import { Problem, field, isMap } from '../model/problem';
 import { quote } from '../private/quote';
 
 /** Options of {@link validatePromiseDocument}. */

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { generate, OUTPUT_FILE } from '../../scripts/gen-k8s-fields';
-import { K8S_ENUMS, K8S_FIELDS } from '../../src/validate/k8s-fields.generated';
+import { K8S_ENUMS, K8S_FIELDS } from '../../src/model/k8s-fields.generated';
 
 test('the committed k8s-fields.generated.ts is what scripts/gen-k8s-fields.ts generates', () => {
   expect(fs.readFileSync(OUTPUT_FILE, 'utf8')).toBe(generate());

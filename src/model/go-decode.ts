@@ -1,8 +1,8 @@
 import { K8S_ENUMS, K8S_FIELDS, K8S_REQUIRED } from './k8s-fields.generated';
 import { KRATIX_GO_PACKAGE, PIPELINE_FIELDS, UNSUPPORTED_HINTS } from './pipeline-types';
 import { Problem, Severity, didYouMean, isMap, joinPath } from './problem';
+import { compareGoKeys } from '../private/go-key-order';
 import { quote } from '../private/quote';
-import { compareGoKeys } from '../render/go-json';
 
 interface TypeTable { readonly [field: string]: string }
 

@@ -1,4 +1,4 @@
-import { isMap } from '../validate/problem';
+import { isMap } from './problem';
 
 
 /**
@@ -21,7 +21,7 @@ export class RenderError extends Error {
   }
 }
 
-/** The validator's `isMap`, typed for reading any field. */
+/** `isMap`, typed for reading any field. */
 export function isObject(value: unknown): value is Record<string, any> {
   return isMap(value);
 }
