@@ -43,6 +43,8 @@ export function celSyntaxError(expression: string): string | undefined {
 function loadParser(): CelParser | null {
   if (parser !== undefined) return parser;
   try {
+    // Loaded on first use: only a schema with x-kubernetes-validations needs it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const cel = require('@marcbachmann/cel-js') as { Environment: new (options: { enableOptionalTypes: boolean }) => CelParser };
     parser = new cel.Environment({ enableOptionalTypes: true });
   } catch (e: unknown) {

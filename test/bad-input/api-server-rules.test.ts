@@ -304,7 +304,7 @@ describe('what the API server accepts passes', () => {
       'x-kubernetes-validations': [
         { rule: 'self.replicas >= 1', message: 'at least one replica' },
         { rule: "self.tags.all(t, t.matches('^[a-z]+$')) && self.?size.?cpu.orValue('1') != ''", messageExpression: "'tags: ' + self.tags.join(', ')" },
-        { rule: "!has(oldSelf.ports) || self.ports.size() >= oldSelf.ports.size()", message: 'ports cannot be removed' },
+        { rule: '!has(oldSelf.ports) || self.ports.size() >= oldSelf.ports.size()', message: 'ports cannot be removed' },
       ],
     }));
     expect(() => Testing.synth(chart)).not.toThrow();

@@ -36,7 +36,7 @@ const KUBERNETES_RULES = [
   'self.map(k, self[k]).exists(v, v > 1)',
   'self.exists_one(x, x == 1)',
   'self.?x.orValue(1)',
-  "self.?spec.?replicas.orValue(0) <= 10",
+  'self.?spec.?replicas.orValue(0) <= 10',
   "self[?'x'].hasValue()",
   '!oldSelf.hasValue() || self >= oldSelf.value()',
   "url(self.url).getScheme() == 'https' && url(self.url).getHostname() == 'example.com'",
@@ -102,7 +102,7 @@ describe('celSyntaxError', () => {
   });
 
   describe('when a rule uses syntax the parser does not read', () => {
-    test.each(["[?self.?x].size() == 1", "{?'a': self.?x}.size() == 1", 'self.`foo-bar` == 1'])('%s is not reported', rule => {
+    test.each(['[?self.?x].size() == 1', "{?'a': self.?x}.size() == 1", 'self.`foo-bar` == 1'])('%s is not reported', rule => {
       expect(celSyntaxError(rule)).toBeUndefined();
     });
   });
