@@ -17,7 +17,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   cdk8sVersion: '2.70.0',
   constructsVersion: '10.4.2',
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
-  bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1', 'json2jsii@^0.5.19'],
+  bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1', 'json2jsii@^0.5.19', '@marcbachmann/cel-js@~8.0.0'],
   projenVersion: '0.103.25',
   devDeps: [
     '@types/node@^20',
@@ -36,6 +36,14 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       collectCoverage: false,
       // The Promise-package chain (minutes, the npm registry): its own task, test:scaffold.
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/scaffold/'],
+      // The CEL parser is an ES module, which Node.js require()s but jest's module system does not:
+      // ts-jest turns it into CommonJS for the tests.
+      transformIgnorePatterns: ['/node_modules/(?!@marcbachmann/cel-js/)'],
+      transform: {
+        '/node_modules/@marcbachmann/cel-js/.+\\.js$': new javascript.Transform('ts-jest', {
+          tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022', isolatedModules: true },
+        }),
+      },
     },
   },
   eslintOptions: {

@@ -1,8 +1,8 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
 import { packLibrary, writeTypeScriptApp } from './support/packed-library';
 
 // The published-package check: pack the jsii build, install the tarball into a fresh cdk8s
@@ -57,6 +57,17 @@ describe('the packed library, installed into a new cdk8s app', () => {
   test('the package ships its command line as the bin cdk8s-kratix', () => {
     const out = execFileSync(path.join(app, 'node_modules', '.bin', 'cdk8s-kratix'), ['--help'], { cwd: app, encoding: 'utf8' });
     expect(out).toContain('usage: cdk8s-kratix <command>');
+  });
+
+  test('validate checks CEL rules with the bundled parser, an ES module', () => {
+    const promise = structuredClone(synthesized[0]);
+    promise.spec.api.spec.versions[0].schema.openAPIV3Schema['x-kubernetes-validations'] = [{ rule: 'self.spec.size >=' }];
+    const file = path.join(app, 'bad-cel.yaml');
+    fs.writeFileSync(file, stringify(promise));
+    const r = spawnSync(path.join(app, 'node_modules', '.bin', 'cdk8s-kratix'), ['validate', file], { cwd: app, encoding: 'utf8' });
+    expect(r.stderr).toBe('1 file checked: 1 error, 0 warnings\n');
+    expect(r.stdout).toContain("spec.api.spec.versions[0].schema.openAPIV3Schema.x-kubernetes-validations[0].rule: the validation rule 'self.spec.size >=' is not CEL: Unexpected token: EOF at character 18");
+    expect(r.status).toBe(1);
   });
 });
 

@@ -1,4 +1,5 @@
 import { crdRejection, ErrorSink } from './api-server';
+import { celSyntaxError } from './cel-syntax';
 import { isMap, joinPath } from '../model/problem';
 import { quote } from '../private/quote';
 
@@ -11,7 +12,8 @@ const UNSUPPORTED = ['id', 'additionalItems', 'patternProperties', 'definitions'
  * `x-kubernetes-map-type` (atomic or granular) only on objects; `x-kubernetes-list-type` (atomic,
  * set or map) only on arrays, a set's items atomic, a map's items objects keyed by
  * `x-kubernetes-list-map-keys` that are scalar properties, required or defaulted, never nullable;
- * and `x-kubernetes-validations` rules that are set, with messages on one line.
+ * and `x-kubernetes-validations` rules that are set, with messages on one line, whose `rule` and
+ * `messageExpression` are CEL that parses (the syntax only: types, functions and cost are not checked).
  *
  * @param schema the version's openAPIV3Schema
  * @param path where it is in the Promise
@@ -126,9 +128,18 @@ function checkValidationRules(node: Record<string, unknown>, path: string, error
     } else if (/[\n\r]/.test(text) && (message === undefined || message.trim() === '')) {
       error(joinPath(at, 'message'), crdRejection('a validation rule on several lines has no message', 'message must be specified if rule contains line breaks', 'add a message'));
     }
+    if (text !== '') checkCel(rule.rule as string, 'rule', joinPath(at, 'rule'), error);
     const messageExpression = rule.messageExpression;
     if (typeof messageExpression === 'string' && messageExpression !== '' && messageExpression.trim() === '') {
       error(joinPath(at, 'messageExpression'), crdRejection('a validation rule\'s messageExpression is blank', 'messageExpression must be non-empty if specified', 'write the expression, or remove it'));
+    } else if (typeof messageExpression === 'string' && messageExpression !== '') {
+      checkCel(messageExpression, 'messageExpression', joinPath(at, 'messageExpression'), error);
     }
   });
+}
+
+function checkCel(expression: string, field: string, path: string, error: ErrorSink): void {
+  const syntax = celSyntaxError(expression);
+  if (syntax === undefined) return;
+  error(path, crdRejection(`the validation ${field} ${quote(expression)} is not CEL: ${syntax}`, 'compilation failed', 'correct the expression\'s syntax'));
 }

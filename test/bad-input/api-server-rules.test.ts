@@ -247,6 +247,10 @@ const CRD_RULES: Array<[string, (p: Pipeline, promise: KratixPromise) => void, s
     `${SCHEMA}.properties.metadata.properties.name.default`, crd('a default in the top-level metadata', 'must not be set in top-level metadata', 'remove it: the API server sets these fields itself')],
   ['apiextensions ValidateCustomResourceDefinitionOpenAPISchema: a validation rule is set', schemaAt('x-kubernetes-validations', [{ rule: ' ' }]),
     `${SCHEMA}.x-kubernetes-validations[0].rule`, crd('a validation rule has no rule', 'rule is not specified', 'write the CEL expression, e.g. self.minReplicas <= self.maxReplicas')],
+  ['apiextensions ValidateCustomResourceDefinitionOpenAPISchema: a rule compiles', schemaAt('x-kubernetes-validations', [{ rule: 'self.replicas >=', message: 'too few' }]),
+    `${SCHEMA}.x-kubernetes-validations[0].rule`, crd("the validation rule 'self.replicas >=' is not CEL: Unexpected token: EOF at character 17", 'compilation failed', "correct the expression's syntax")],
+  ['apiextensions ValidateCustomResourceDefinitionOpenAPISchema: a messageExpression compiles', schemaAt('x-kubernetes-validations', [{ rule: 'true', messageExpression: "'got ' + string(self" }]),
+    `${SCHEMA}.x-kubernetes-validations[0].messageExpression`, crd("the validation messageExpression ''got ' + string(self' is not CEL: Expected RPAREN, got EOF at character 21", 'compilation failed', "correct the expression's syntax")],
   ['apiextensions ValidateCustomResourceDefinitionOpenAPISchema: messages on one line', schemaAt('x-kubernetes-validations', [{ rule: 'true', message: 'too\nlong' }]),
     `${SCHEMA}.x-kubernetes-validations[0].message`, crd("a validation rule's message has a line break", 'message must not contain line breaks', 'write the message on one line')],
   ['apiextensions validateCustomResourceDefinitionValidation: the root not nullable', schemaAt('nullable', true),
@@ -288,7 +292,7 @@ describe('what the API server accepts passes', () => {
     expect(() => Testing.synth(chart)).not.toThrow();
   });
 
-  test('a schema with a map list keyed by a required name, an atomic set, and valid defaults', () => {
+  test('a schema with a map list keyed by a required name, an atomic set, valid defaults and CEL rules', () => {
     const { chart } = promiseWith(schemaAt('properties.spec', {
       'type': 'object',
       'properties': {
@@ -297,7 +301,11 @@ describe('what the API server accepts passes', () => {
         replicas: { type: 'integer', default: 3, minimum: 1 },
         size: { type: 'object', properties: { cpu: { type: 'string' } }, default: { cpu: '1' } },
       },
-      'x-kubernetes-validations': [{ rule: 'self.replicas >= 1', message: 'at least one replica' }],
+      'x-kubernetes-validations': [
+        { rule: 'self.replicas >= 1', message: 'at least one replica' },
+        { rule: "self.tags.all(t, t.matches('^[a-z]+$')) && self.?size.?cpu.orValue('1') != ''", messageExpression: "'tags: ' + self.tags.join(', ')" },
+        { rule: '!has(oldSelf.ports) || self.ports.size() >= oldSelf.ports.size()', message: 'ports cannot be removed' },
+      ],
     }));
     expect(() => Testing.synth(chart)).not.toThrow();
   });
