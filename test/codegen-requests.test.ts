@@ -84,6 +84,12 @@ describe('generated request classes', () => {
     expect(module).not.toMatch(/^ +\w+ = "/m);
   });
 
+  test('the object type\'s literal unions are single-quoted too (@stylistic/quotes), and jsii leaves the type out (@jsii ignore)', () => {
+    expect(module).toContain("readonly size: 'small' | 'large';");
+    expect(module).not.toMatch(/: "[^"]*" \|/);
+    expect(module).toMatch(/ \* @jsii ignore\n \*\/\nexport interface DatabaseObject \{/);
+  });
+
   test('its requests synthesize with the defaults, and bad ones fail validation', () => {
     const { DatabaseRequest, DatabaseSpecPort, DatabaseSpecSize } = load(module);
     const chart = Testing.chart();

@@ -183,7 +183,10 @@ export function toJson_AppSpecService(obj: AppSpecService | undefined): Record<s
 /**
  * A `app` as a pipeline reads it from `object.yaml` (`sdk.readInput<AppObject>()`): JSON
  * field names, stored with the schema's defaults, so a field with a default is always there.
- * `import type` it: the pipeline then loads neither this module nor cdk8s.
+ * `import type` it: the pipeline then loads neither this module nor cdk8s. A TypeScript type only
+ * (index signatures, literal unions): jsii leaves it out of a package's other languages.
+ *
+ * @jsii ignore
  */
 export interface AppObject {
   readonly apiVersion: string;
@@ -196,7 +199,7 @@ export interface AppObject {
     readonly [field: string]: unknown;
   };
   readonly spec?: {
-    readonly dbDriver: "postgresql" | "none";
+    readonly dbDriver: 'postgresql' | 'none';
     readonly image: string;
     readonly name: string;
     readonly service: {

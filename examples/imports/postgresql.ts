@@ -127,7 +127,10 @@ export function toJson_PostgresqlSpec(obj: PostgresqlSpec | undefined): Record<s
 /**
  * A `postgresql` as a pipeline reads it from `object.yaml` (`sdk.readInput<PostgresqlObject>()`): JSON
  * field names, stored with the schema's defaults, so a field with a default is always there.
- * `import type` it: the pipeline then loads neither this module nor cdk8s.
+ * `import type` it: the pipeline then loads neither this module nor cdk8s. A TypeScript type only
+ * (index signatures, literal unions): jsii leaves it out of a package's other languages.
+ *
+ * @jsii ignore
  */
 export interface PostgresqlObject {
   readonly apiVersion: string;

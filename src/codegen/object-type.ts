@@ -7,7 +7,14 @@
  * for reading this JSON.
  */
 
+import { quote } from './ts-value';
+
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A literal type, single-quoted as projen's eslint rules want it (`eslint --fix` would rewrite the file). */
+function literal(value: unknown): string {
+  return typeof value === 'string' ? quote(value) : JSON.stringify(value);
+}
 
 /**
  * The TypeScript type of the JSON a schema node accepts.
@@ -23,7 +30,7 @@ function baseType(s: any, indent: string): string {
   if (typeof s !== 'object' || s === null) return 'unknown';
   if (s['x-kubernetes-int-or-string'] === true) return 'number | string';
   if (Array.isArray(s.enum) && s.enum.length > 0 && s.enum.every((v: unknown) => ['string', 'number', 'boolean'].includes(typeof v) || v === null)) {
-    return [...new Set(s.enum.map((v: unknown) => JSON.stringify(v)))].join(' | ');
+    return [...new Set(s.enum.map(literal))].join(' | ');
   }
   switch (s.type) {
     case 'string': return 'string';
@@ -43,7 +50,7 @@ function baseType(s: any, indent: string): string {
   const inner = `${indent}  `;
   const lines = properties.map(([key, child]) => {
     const present = required.has(key) || child?.default !== undefined;
-    return `${inner}readonly ${IDENTIFIER.test(key) ? key : JSON.stringify(key)}${present ? '' : '?'}: ${objectType(child, inner)};`;
+    return `${inner}readonly ${IDENTIFIER.test(key) ? key : quote(key)}${present ? '' : '?'}: ${objectType(child, inner)};`;
   });
   // Named fields and an index signature must agree, so other fields are `unknown`.
   if (additional || open) lines.push(`${inner}readonly [key: string]: unknown;`);

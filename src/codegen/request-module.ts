@@ -114,7 +114,10 @@ ${structs}
 /**
  * A \`${kind}\` as a pipeline reads it from \`object.yaml\` (\`sdk.readInput<${base}Object>()\`): JSON
  * field names, stored with the schema's defaults, so a field with a default is always there.
- * \`import type\` it: the pipeline then loads neither this module nor cdk8s.
+ * \`import type\` it: the pipeline then loads neither this module nor cdk8s. A TypeScript type only
+ * (index signatures, literal unions): jsii leaves it out of a package's other languages.
+ *
+ * @jsii ignore
  */
 export interface ${base}Object {
   readonly apiVersion: string;
