@@ -129,16 +129,20 @@ function renderPipeline(
  * @throws RenderError naming the field path of the first problem
  */
 function checkedPods(read: ReadPromise): ReadPromise {
-  const info = read.info;
+  forEachPipeline(read.info, p => {
+    const [problem] = prefixProblems(p.path, podSpecProblems({ containers: p.containers, volumes: p.volumes, tolerations: p.tolerations }));
+    if (problem) throw new RenderError('promise', problem.path, problem.message);
+  });
+  return read;
+}
+
+/** Calls `visit` with every pipeline of the four workflows, in Kratix's order. */
+function forEachPipeline(info: PromiseInfo, visit: (pipeline: ParsedPipeline, type: WorkflowType, action: WorkflowAction) => void): void {
   for (const type of WORKFLOW_TYPES) {
     for (const action of WORKFLOW_ACTIONS) {
-      for (const p of info.pipelines[type][action]) {
-        const [problem] = prefixProblems(p.path, podSpecProblems({ containers: p.containers, volumes: p.volumes, tolerations: p.tolerations }));
-        if (problem) throw new RenderError('promise', problem.path, problem.message);
-      }
+      for (const p of info.pipelines[type][action]) visit(p, type, action);
     }
   }
-  return read;
 }
 
 /** A Promise as rendering reads it: the model's reading, and the Promise's `kratix.io/hash`. */
@@ -157,14 +161,10 @@ interface ReadPromise {
  */
 function readForRendering(promise: unknown): ReadPromise {
   const info = readPromise(promise);
-  for (const type of WORKFLOW_TYPES) {
-    for (const action of WORKFLOW_ACTIONS) {
-      for (const p of info.pipelines[type][action]) {
-        const tooLong = pipelineIdMessage(info.name, type, action, p.name);
-        if (tooLong) throw new RenderError('promise', `${p.path}.metadata.name`, tooLong);
-      }
-    }
-  }
+  forEachPipeline(info, (p, type, action) => {
+    const tooLong = pipelineIdMessage(info.name, type, action, p.name);
+    if (tooLong) throw new RenderError('promise', `${p.path}.metadata.name`, tooLong);
+  });
   return { info, hash: hashSpec(promiseSpecForHash((promise as Record<string, unknown>).spec)) };
 }
 
