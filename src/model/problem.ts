@@ -32,6 +32,11 @@ export function prefixProblems(prefix: string, problems: readonly Problem[]): Pr
   return problems.map((p) => ({ ...p, path: p.path === '' ? prefix : p.path.startsWith('[') ? `${prefix}${p.path}` : prefix === '' ? p.path : `${prefix}.${p.path}` }));
 }
 
+/** Whether a field is unset as the API server sees it: absent, null or the empty string. */
+export function isUnset(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
 /** A plain object (a YAML map), not an array, not null. */
 export function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

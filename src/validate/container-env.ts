@@ -1,7 +1,7 @@
 import { ErrorSink, jobRejection } from './api-server';
 import { checkObjectFieldSelector, checkResourceFieldSelector, ENV_FIELD_PATHS } from './downward-api';
 import { dns1123SubdomainMessage } from './names';
-import { field, isMap, joinPath, listField } from '../model/problem';
+import { field, isMap, isUnset, joinPath, listField } from '../model/problem';
 import { quote } from '../private/quote';
 
 /** The sources of an environment variable's `valueFrom` that Kubernetes 1.28 knows. */
@@ -63,7 +63,7 @@ export function checkContainerEnv(container: unknown, path: string, error: Error
       if (!isMap(ref)) continue;
       const object = kind === 'secretKeyRef' ? 'Secret' : 'ConfigMap';
       const refName = ref.name;
-      if (refName === undefined || refName === null || refName === '') {
+      if (isUnset(refName)) {
         error(joinPath(joinPath(at, kind), 'name'), jobRejection(`${kind} has no name`, SUBDOMAIN_RULE, `set name to the ${object}'s name`));
       } else if (typeof refName === 'string') {
         const m = dns1123SubdomainMessage(refName, `${object} name`);
@@ -88,7 +88,7 @@ export function checkContainerEnv(container: unknown, path: string, error: Error
     for (const r of refs) {
       const refName = field(source[r], 'name');
       const object = r === 'secretRef' ? 'Secret' : 'ConfigMap';
-      if (refName === undefined || refName === null || refName === '') {
+      if (isUnset(refName)) {
         error(joinPath(joinPath(at, r), 'name'), jobRejection(`envFrom ${r} has no name`, 'Required value', `set name to the ${object}'s name`));
       } else if (typeof refName === 'string') {
         // Kubernetes checks the name as a prefix of generated names (maskTrailingDash): 'abc-' is checked as 'aba'.

@@ -1,6 +1,6 @@
 import { ErrorSink, jobRejection } from './api-server';
 import { qualifiedNameMessage } from './names';
-import { field, joinPath } from '../model/problem';
+import { field, isUnset, joinPath } from '../model/problem';
 import { quote } from '../private/quote';
 import { canonicalQuantity } from '../render/quantity';
 
@@ -63,7 +63,7 @@ export function checkObjectFieldSelector(ref: unknown, path: string, allowed: re
 export function checkResourceFieldSelector(ref: unknown, path: string, inVolume: boolean, error: ErrorSink): void {
   const resource = field(ref, 'resource');
   const containerName = field(ref, 'containerName');
-  if (inVolume && (containerName === undefined || containerName === null || containerName === '')) {
+  if (inVolume && isUnset(containerName)) {
     error(joinPath(path, 'containerName'), jobRejection('resourceFieldRef in a volume has no containerName', 'Required value', 'set containerName to the container whose resources it reads'));
     return;
   }

@@ -1,6 +1,6 @@
 import { ErrorSink, jobRejection } from './api-server';
 import { labelValueMessage, qualifiedNameMessage } from './names';
-import { isMap, joinPath } from '../model/problem';
+import { isMap, isUnset, joinPath } from '../model/problem';
 import { quote } from '../private/quote';
 
 /**
@@ -22,13 +22,13 @@ export function checkToleration(toleration: unknown, path: string, error: ErrorS
       'operator must be Exists when `key` is empty, which means "match all values and all keys"', 'set the key of the taint, or operator: Exists to tolerate every taint'));
   }
   // An effect outside the enum is reported with the enums (go-decode.ts), once.
-  const otherEffect = effect === undefined || effect === null || effect === '' || effect === 'NoSchedule' || effect === 'PreferNoSchedule';
+  const otherEffect = isUnset(effect) || effect === 'NoSchedule' || effect === 'PreferNoSchedule';
   if (tolerationSeconds !== undefined && tolerationSeconds !== null && otherEffect) {
     error(joinPath(path, 'effect'), jobRejection(`a toleration with tolerationSeconds has effect ${quote(effect ?? '')}`, "effect must be 'NoExecute' when `tolerationSeconds` is set", 'set effect: NoExecute, or remove tolerationSeconds'));
   }
   if (operator === 'Exists' && typeof value === 'string' && value !== '') {
     error(joinPath(path, 'value'), jobRejection(`a toleration with operator Exists has value ${quote(value)}`, "value must be empty when `operator` is 'Exists'", 'remove the value, or use operator Equal'));
-  } else if ((operator === undefined || operator === null || operator === '' || operator === 'Equal') && typeof value === 'string') {
+  } else if ((isUnset(operator) || operator === 'Equal') && typeof value === 'string') {
     const m = labelValueMessage(value, 'toleration value');
     if (m) error(joinPath(path, 'value'), jobRejection(m, 'a valid label must be an empty string or consist of alphanumeric characters', 'use the value of the taint to tolerate'));
   }

@@ -2,7 +2,7 @@ import { ErrorSink, jobRejection } from './api-server';
 import { checkObjectFieldSelector, checkResourceFieldSelector, VOLUME_FIELD_PATHS } from './downward-api';
 import { backstepMessage, descendingPathMessage, projectedFilePathMessage } from './file-paths';
 import { dns1123LabelMessage, dns1123SubdomainMessage } from './names';
-import { field, isMap, joinPath, listField } from '../model/problem';
+import { field, isMap, isUnset, joinPath, listField } from '../model/problem';
 import { quote } from '../private/quote';
 import { parseQuantity } from '../render/quantity';
 
@@ -16,10 +16,6 @@ export const VOLUME_SOURCES: readonly string[] = [
 
 const FILE_MODE_RULE = 'must be a number between 0 and 0777 (octal), both inclusive';
 const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
-
-function missing(value: unknown): boolean {
-  return value === undefined || value === null || value === '';
-}
 
 /**
  * The rules Kubernetes' `ValidateVolumes` applies to a pipeline's volumes beyond their names and
@@ -43,7 +39,7 @@ export function checkVolumeSource(volume: Record<string, unknown>, path: string,
   const value = volume[source] as Record<string, unknown>;
   const mode = (key: string, where = at) => checkFileMode(value[key], joinPath(where, key), error);
   const required = (key: string) => {
-    if (missing(value[key])) error(joinPath(at, key), jobRejection(`${source} volume has no ${key}`, 'Required value', `set ${key}`));
+    if (isUnset(value[key])) error(joinPath(at, key), jobRejection(`${source} volume has no ${key}`, 'Required value', `set ${key}`));
   };
   switch (source) {
     case 'emptyDir': {
@@ -104,7 +100,7 @@ export function checkVolumeSource(volume: Record<string, unknown>, path: string,
       break;
     }
     case 'flocker':
-      if (missing(value.datasetName) === missing(value.datasetUUID)) {
+      if (isUnset(value.datasetName) === isUnset(value.datasetUUID)) {
         error(at, jobRejection('flocker volume needs exactly one of datasetName and datasetUUID', 'one of datasetName and datasetUUID is required', 'set one of them'));
       } else if (typeof value.datasetName === 'string' && value.datasetName.includes('/')) {
         error(joinPath(at, 'datasetName'), jobRejection(`flocker datasetName ${quote(value.datasetName)} has a '/'`, "must not contain '/'", "remove the '/'"));
@@ -120,7 +116,7 @@ export function checkVolumeSource(volume: Record<string, unknown>, path: string,
       for (const key of ['volumeName', 'volumeNamespace']) {
         if (typeof value[key] === 'string' && value[key] !== '') report(error, joinPath(at, key), dnsLabel(value[key] as string, `storageos ${key}`));
       }
-      if (missing(value.volumeName)) required('volumeName');
+      if (isUnset(value.volumeName)) required('volumeName');
       break;
     case 'ephemeral':
       checkEphemeralVolume(value, at, error);
@@ -204,7 +200,7 @@ function checkProjectedSources(projected: unknown, path: string, error: ErrorSin
     for (const kind of ['secret', 'configMap']) {
       const ref = source[kind];
       if (!isMap(ref)) continue;
-      if (missing(ref.name)) error(joinPath(joinPath(at, kind), 'name'), jobRejection(`projected ${kind} has no name`, 'Required value', `set name to the ${kind === 'secret' ? 'Secret' : 'ConfigMap'}'s name`));
+      if (isUnset(ref.name)) error(joinPath(joinPath(at, kind), 'name'), jobRejection(`projected ${kind} has no name`, 'Required value', `set name to the ${kind === 'secret' ? 'Secret' : 'ConfigMap'}'s name`));
       checkKeyToPaths(ref, joinPath(at, kind), error).forEach(p => unique(p, joinPath(joinPath(at, kind), 'items')));
     }
     const downward = source.downwardAPI;
@@ -241,7 +237,7 @@ function checkCsiVolume(csi: Record<string, unknown>, path: string, error: Error
   const secretRef = csi.nodePublishSecretRef;
   if (isMap(secretRef)) {
     const at = joinPath(joinPath(path, 'nodePublishSecretRef'), 'name');
-    if (missing(secretRef.name)) {
+    if (isUnset(secretRef.name)) {
       error(at, jobRejection('csi nodePublishSecretRef has no name', 'Required value', "set name to the Secret's name"));
     } else if (typeof secretRef.name === 'string') {
       const m = dns1123SubdomainMessage(secretRef.name, 'Secret name');
